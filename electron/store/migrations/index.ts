@@ -1,0 +1,12 @@
+import { initial } from './001_initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+/** Numbered, append-only. A workspace records each applied version in `provex_schema_version`. */
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,62 @@
+/**
+ * THE typed API between the renderer (or the CLI, or HTTP) and the main process.
+ * Every call is one entry `'domain/verb': { args; result }`, every event one entry in `Events`.
+ * Adding a call = one line here + one method in electron/service.ts; the transports iterate
+ * `CALL_KEYS`, so a channel outside this file cannot exist.
+ */
+import type { Project, SessionFilter, SessionPage, SessionTrace } from '../model/sessions.js';
+import type { QueryResult } from '../model/queries.js';
+import type { SessionId } from '../model/ids.js';
+
+export interface WorkspaceInfo {
+  path: string;
+  schema_version: number;
+  read_only: boolean;
+  counts: { sessions: number; events: number; tasks: number; chains: number };
+}
+
+export interface Contract {
+  /** Which workspace file is open, its schema version and row counts. */
+  'workspace/info': { args: void; result: WorkspaceInfo };
+  /** Projects with at least one session (name, root path, session count). */
+  'projects/list': { args: void; result: Project[] };
+  /** A page of sessions matching a filter, sorted; `total` counts every match. */
+  'sessions/list': { args: SessionFilter; result: SessionPage };
+  /** Everything recorded for one session, or null when it does not exist. */
+  'sessions/trace': { args: { session_id: SessionId }; result: SessionTrace | null };
+  /** Read-only SQL over the workspace; writes, DDL, ATTACH, COPY, INSTALL and LOAD are refused. */
+  'query/run': { args: { sql: string; limit?: number }; result: QueryResult };
+}
+
+export interface Events {
+  /** Rows were added or replaced (by an import, the tracker or the watcher). */
+  'store/changed': { tables: string[] };
+}
+
+export type CallKey = keyof Contract;
+export type EventKey = keyof Events;
+export type Args<K extends CallKey> = Contract[K]['args'];
+export type Result<K extends CallKey> = Contract[K]['result'];
+
+/** Every call key, once: `satisfies` makes a missing or extra key a compile error. */
+const callTable = {
+  'workspace/info': true,
+  'projects/list': true,
+  'sessions/list': true,
+  'sessions/trace': true,
+  'query/run': true,
+} as const satisfies Record<CallKey, true>;
+
+const eventTable = {
+  'store/changed': true,
+} as const satisfies Record<EventKey, true>;
+
+export const CALL_KEYS = Object.keys(callTable) as CallKey[];
+export const EVENT_KEYS = Object.keys(eventTable) as EventKey[];
+
+export function isCallKey(k: unknown): k is CallKey {
+  return typeof k === 'string' && Object.prototype.hasOwnProperty.call(callTable, k);
+}
+
+/** What a transport implements: one async method per call key. */
+export type ContractHandlers = { [K in CallKey]: (args: Args<K>) => Promise<Result<K>> };
