@@ -93,7 +93,10 @@ export class Workspace {
     for (const m of MIGRATIONS.filter((x) => x.version > from)) {
       await this.transaction(async (tx) => {
         for (const sql of m.statements) await tx.exec(sql);
-        await tx.exec(`INSERT INTO provex_schema_version VALUES (?, ?, CAST(now() AS TIMESTAMP))`, [m.version, m.name]);
+        await tx.exec(`INSERT INTO provex_schema_version VALUES (?, ?, CAST(now() AS TIMESTAMP))`, [
+          m.version,
+          m.name,
+        ]);
       });
       applied.push(`${m.version} ${m.name}`);
     }
@@ -108,12 +111,18 @@ export class Workspace {
   }
 
   /** Column names and DuckDB type names of a result, with its rows as arrays. */
-  async table(sql: string, params: readonly Param[] = []): Promise<{ columns: { name: string; type: string }[]; rows: unknown[][] }> {
+  async table(
+    sql: string,
+    params: readonly Param[] = [],
+  ): Promise<{ columns: { name: string; type: string }[]; rows: unknown[][] }> {
     this.assertOpen();
     const reader = await this.reader.runAndReadAll(sql, params as DuckDBValue[]);
     const names = reader.columnNames();
     const types = reader.columnTypes().map((t) => t.toString());
-    return { columns: names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' })), rows: reader.getRowsJson() };
+    return {
+      columns: names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' })),
+      rows: reader.getRowsJson(),
+    };
   }
 
   /** A write outside an explicit transaction (still serialised with all other writes). */
@@ -184,7 +193,8 @@ export function isLockError(e: unknown): boolean {
 
 function describeOpenError(path: string, e: unknown): string {
   const msg = String((e as Error)?.message ?? e);
-  if (isLockError(e)) return `${path}: the workspace is open in another process (DuckDB allows one writer per file)`;
+  if (isLockError(e))
+    return `${path}: the workspace is open in another process (DuckDB allows one writer per file)`;
   if (/not a valid DuckDB database|Unable to open database|invalid|magic/i.test(msg)) {
     return `${path}: not a DuckDB database (${msg.split('\n')[0]})`;
   }

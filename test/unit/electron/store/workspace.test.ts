@@ -11,7 +11,9 @@ const tmp = tempDir();
 after(tmp.cleanup);
 
 async function tables(ws: Workspace): Promise<string[]> {
-  const rows = await ws.all(`SELECT table_name FROM information_schema.tables WHERE table_schema='main' ORDER BY 1`);
+  const rows = await ws.all(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema='main' ORDER BY 1`,
+  );
   return rows.map((r) => String(r.table_name));
 }
 
@@ -24,7 +26,11 @@ test('an empty file becomes a workspace at the latest schema version', async () 
     assert.ok(names.includes(t), t);
   }
   const idx = await ws.all(`SELECT index_name FROM duckdb_indexes()`);
-  for (const i of PROVENANCE_INDEXES) assert.ok(idx.some((r) => r.index_name === i.name), i.name);
+  for (const i of PROVENANCE_INDEXES)
+    assert.ok(
+      idx.some((r) => r.index_name === i.name),
+      i.name,
+    );
   ws.close();
 });
 
@@ -35,9 +41,26 @@ test('the provenance tables keep exactly the reference columns', async () => {
   );
   assert.deepEqual(
     cols.map((c) => c.column_name),
-    ['call_id', 'session_id', 'event_id', 'tool_type', 'tool_name', 'input_params', 'output_data', 'output_size_bytes',
-      'call_time', 'duration_ms', 'cache_hit', 'cache_key', 'cache_source', 'rate_limit_delay_ms', 'retry_count',
-      'success', 'error_type', 'error_message'],
+    [
+      'call_id',
+      'session_id',
+      'event_id',
+      'tool_type',
+      'tool_name',
+      'input_params',
+      'output_data',
+      'output_size_bytes',
+      'call_time',
+      'duration_ms',
+      'cache_hit',
+      'cache_key',
+      'cache_source',
+      'rate_limit_delay_ms',
+      'retry_count',
+      'success',
+      'error_type',
+      'error_message',
+    ],
   );
   ws.close();
 });
@@ -68,7 +91,9 @@ test('reopening is a no-op and a foreign table is left untouched', async () => {
 test('a workspace from a newer provex is refused with the version it needs', async () => {
   const path = join(tmp.dir, 'newer.duckdb');
   const ws = await Workspace.open(path);
-  await ws.exec(`INSERT INTO provex_schema_version VALUES (?, 'from the future', now()::TIMESTAMP)`, [LATEST_SCHEMA_VERSION + 5]);
+  await ws.exec(`INSERT INTO provex_schema_version VALUES (?, 'from the future', now()::TIMESTAMP)`, [
+    LATEST_SCHEMA_VERSION + 5,
+  ]);
   ws.close();
   await assert.rejects(Workspace.open(path), (e: Error) => {
     assert.match(e.message, new RegExp(`schema version ${LATEST_SCHEMA_VERSION + 5}`));
