@@ -147,6 +147,12 @@ export class Workspace {
     });
   }
 
+  /** The read connection, for statement preparation in the read-only console. */
+  get readConnection(): DuckDBConnection {
+    this.assertOpen();
+    return this.reader;
+  }
+
   /** The raw writer connection, for the Appender on bulk paths; only inside `transaction`. */
   get connection(): DuckDBConnection {
     return this.writer;

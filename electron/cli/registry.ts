@@ -1,0 +1,8 @@
+import type { Command } from './command.js';
+import { initCommand } from './commands/init.js';
+import { migrateCommand } from './commands/migrate.js';
+import { queryCommand } from './commands/query.js';
+import { sessionsCommands } from './commands/sessions.js';
+
+/** Every `provex` command, in the order `provex --help` lists them. */
+export const commands: Command[] = [initCommand, migrateCommand, ...sessionsCommands, queryCommand];

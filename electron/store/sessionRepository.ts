@@ -1,0 +1,275 @@
+import { asEventId, asProjectId, asSessionId } from '../../shared/model/ids.js';
+import type {
+  Decision,
+  EntityLink,
+  Project,
+  SessionDetail,
+  SessionEvent,
+  SessionFilter,
+  SessionPage,
+  SessionSummary,
+  SessionTrace,
+  ToolCall,
+  Transformation,
+} from '../../shared/model/sessions.js';
+import { sessionSortKeys } from '../../shared/model/sessions.js';
+import {
+  type Row,
+  boolOrNull,
+  int,
+  intOrNull,
+  isoUtc,
+  isoUtcOrNull,
+  json,
+  str,
+  strOrNull,
+} from './values.js';
+import type { Param, Workspace } from './workspace.js';
+
+/**
+ * Reads sessions as DTOs. Counts come from the events (every source has them); tool calls are
+ * events of type `tool_call`, so a reference-written database (no tool-call rows) counts too.
+ */
+const SUMMARY_SELECT = `
+  SELECT s.session_id, p.name AS project, p.project_id, s.agent_type, s.query, s.start_time, s.end_time,
+         s.duration_ms, s.success, s.parent_session_id, COALESCE(s.depth, 0) AS depth,
+         COALESCE(c.event_count, 0) AS event_count, COALESCE(c.tool_call_count, 0) AS tool_call_count,
+         COALESCE(c.cache_hits, 0) AS cache_hits`;
+
+const SUMMARY_FROM = `
+  FROM provenance_sessions s
+  LEFT JOIN provex_session_info i ON i.session_id = s.session_id
+  LEFT JOIN provex_projects p ON p.project_id = i.project_id
+  LEFT JOIN (
+    SELECT session_id, COUNT(*) AS event_count,
+           COUNT(*) FILTER (WHERE event_type = 'tool_call') AS tool_call_count,
+           COUNT(*) FILTER (WHERE event_type = 'tool_call' AND json_extract(details, '$.cache_hit') = 'true') AS cache_hits
+    FROM provenance_events GROUP BY session_id
+  ) c ON c.session_id = s.session_id`;
+
+export function toSummary(r: Row): SessionSummary {
+  return {
+    session_id: asSessionId(str(r.session_id)),
+    project: strOrNull(r.project),
+    project_id: r.project_id === null || r.project_id === undefined ? null : asProjectId(int(r.project_id)),
+    agent_type: str(r.agent_type),
+    query: str(r.query),
+    start_time: isoUtc(r.start_time),
+    end_time: isoUtcOrNull(r.end_time),
+    duration_ms: intOrNull(r.duration_ms),
+    success: boolOrNull(r.success),
+    parent_session_id: r.parent_session_id ? asSessionId(str(r.parent_session_id)) : null,
+    depth: int(r.depth ?? 0),
+    event_count: int(r.event_count ?? 0),
+    tool_call_count: int(r.tool_call_count ?? 0),
+    cache_hits: int(r.cache_hits ?? 0),
+  };
+}
+
+/** WHERE clause and parameters for a filter; every value is bound, never spliced. */
+export function sessionWhere(f: SessionFilter): { sql: string; params: Param[] } {
+  const parts: string[] = [];
+  const params: Param[] = [];
+  if (f.project !== undefined) {
+    parts.push('(p.name = ? OR p.root_path = ?)');
+    params.push(f.project, f.project);
+  }
+  if (f.agent !== undefined) {
+    parts.push('s.agent_type = ?');
+    params.push(f.agent);
+  }
+  if (f.success !== undefined) {
+    parts.push('s.success IS NOT DISTINCT FROM ?');
+    params.push(f.success);
+  }
+  if (f.since !== undefined) {
+    parts.push('s.start_time >= CAST(? AS TIMESTAMPTZ)');
+    params.push(f.since);
+  }
+  if (f.until !== undefined) {
+    parts.push('s.start_time <= CAST(? AS TIMESTAMPTZ)');
+    params.push(f.until);
+  }
+  if (f.parent !== undefined) {
+    if (f.parent === null) parts.push('s.parent_session_id IS NULL');
+    else {
+      parts.push('s.parent_session_id = ?');
+      params.push(f.parent);
+    }
+  }
+  if (f.search !== undefined && f.search.trim() !== '') {
+    const like = `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(`(s.query ILIKE ? ESCAPE '\\' OR s.agent_type ILIKE ? ESCAPE '\\' OR s.error_message ILIKE ? ESCAPE '\\'
+      OR s.session_id IN (SELECT session_id FROM provenance_events WHERE CAST(details AS VARCHAR) ILIKE ? ESCAPE '\\' OR event_name ILIKE ? ESCAPE '\\'))`);
+    params.push(like, like, like, like, like);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export async function listSessions(ws: Workspace, f: SessionFilter = {}): Promise<SessionPage> {
+  const { sql: where, params } = sessionWhere(f);
+  const sort = f.sort && sessionSortKeys.includes(f.sort) ? f.sort : 'start_time';
+  const dir = (f.descending ?? sort === 'start_time') ? 'DESC' : 'ASC';
+  const sortExpr = sort === 'project' ? 'p.name' : sort.endsWith('_count') ? sort : `s.${sort}`;
+  const limit = Math.max(0, Math.min(f.limit ?? 1000, 100_000));
+  const offset = Math.max(0, f.offset ?? 0);
+  const rows = await ws.all(
+    `${SUMMARY_SELECT}, COUNT(*) OVER () AS total_count ${SUMMARY_FROM} ${where}
+     ORDER BY ${sortExpr} ${dir} NULLS LAST, s.session_id LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
+  let total = rows.length ? int(rows[0]!.total_count) : 0;
+  if (!rows.length && offset > 0) {
+    const [c] = await ws.all(`SELECT COUNT(*) AS n ${SUMMARY_FROM} ${where}`, params);
+    total = int(c?.n ?? 0);
+  }
+  return { total, offset, rows: rows.map(toSummary) };
+}
+
+export async function getSessionDetail(ws: Workspace, id: string): Promise<SessionDetail | null> {
+  const [r] = await ws.all(
+    `${SUMMARY_SELECT}, s.agent_version, s.kwargs, s.user_context, s.result_summary, s.error_message, s.python_version,
+       s.dependencies, s.db_path, s.created_at, p.root_path AS project_root, i.folder, i.summary_md, i.manifest
+     ${SUMMARY_FROM} WHERE s.session_id = ?`,
+    [id],
+  );
+  if (!r) return null;
+  return {
+    ...toSummary(r),
+    agent_version: strOrNull(r.agent_version),
+    kwargs: json(r.kwargs),
+    user_context: json(r.user_context),
+    result_summary: json(r.result_summary),
+    error_message: strOrNull(r.error_message),
+    python_version: strOrNull(r.python_version),
+    dependencies: json(r.dependencies),
+    db_path: strOrNull(r.db_path),
+    created_at: isoUtcOrNull(r.created_at),
+    project_root: strOrNull(r.project_root),
+    folder: strOrNull(r.folder),
+    summary_md: strOrNull(r.summary_md),
+    manifest: json(r.manifest),
+  };
+}
+
+const toEvent = (r: Row): SessionEvent => ({
+  event_id: asEventId(str(r.event_id)),
+  session_id: asSessionId(str(r.session_id)),
+  event_type: str(r.event_type),
+  event_name: str(r.event_name),
+  timestamp: isoUtc(r.timestamp),
+  sequence_number: int(r.sequence_number),
+  details: json(r.details),
+  duration_ms: intOrNull(r.duration_ms),
+  related_event_id: r.related_event_id ? asEventId(str(r.related_event_id)) : null,
+});
+
+const toToolCall = (r: Row): ToolCall => ({
+  call_id: str(r.call_id),
+  session_id: asSessionId(str(r.session_id)),
+  event_id: r.event_id ? asEventId(str(r.event_id)) : null,
+  tool_type: str(r.tool_type),
+  tool_name: str(r.tool_name),
+  input_params: json(r.input_params),
+  output_data: json(r.output_data),
+  output_size_bytes: intOrNull(r.output_size_bytes),
+  call_time: isoUtc(r.call_time),
+  duration_ms: intOrNull(r.duration_ms),
+  cache_hit: Boolean(r.cache_hit),
+  cache_key: strOrNull(r.cache_key),
+  cache_source: strOrNull(r.cache_source),
+  rate_limit_delay_ms: intOrNull(r.rate_limit_delay_ms),
+  retry_count: int(r.retry_count ?? 0),
+  success: Boolean(r.success),
+  error_type: strOrNull(r.error_type),
+  error_message: strOrNull(r.error_message),
+});
+
+const toDecision = (r: Row): Decision => ({
+  decision_id: str(r.decision_id),
+  session_id: asSessionId(str(r.session_id)),
+  event_id: r.event_id ? asEventId(str(r.event_id)) : null,
+  decision_type: str(r.decision_type),
+  decision_point: str(r.decision_point),
+  input_values: json(r.input_values),
+  condition_evaluated: strOrNull(r.condition_evaluated),
+  branch_taken: strOrNull(r.branch_taken),
+  branches_available: json(r.branches_available),
+  reason: strOrNull(r.reason),
+  timestamp: isoUtc(r.timestamp),
+});
+
+const toTransformation = (r: Row): Transformation => ({
+  transformation_id: str(r.transformation_id),
+  session_id: asSessionId(str(r.session_id)),
+  event_id: r.event_id ? asEventId(str(r.event_id)) : null,
+  transformation_type: str(r.transformation_type),
+  transformation_name: str(r.transformation_name),
+  input_schema: json(r.input_schema),
+  input_sample: json(r.input_sample),
+  input_size: intOrNull(r.input_size),
+  output_schema: json(r.output_schema),
+  output_sample: json(r.output_sample),
+  output_size: intOrNull(r.output_size),
+  method: strOrNull(r.method),
+  parameters: json(r.parameters),
+  timestamp: isoUtc(r.timestamp),
+  duration_ms: intOrNull(r.duration_ms),
+});
+
+const toEntityLink = (r: Row): EntityLink => ({
+  link_id: int(r.link_id),
+  session_id: asSessionId(str(r.session_id)),
+  event_id: r.event_id ? asEventId(str(r.event_id)) : null,
+  entity_table: str(r.entity_table),
+  entity_id: str(r.entity_id),
+  link_type: str(r.link_type),
+  timestamp: isoUtc(r.timestamp),
+});
+
+/** Everything recorded for one session (the reference `get_session_trace`), or null. */
+export async function getSessionTrace(ws: Workspace, id: string): Promise<SessionTrace | null> {
+  const session = await getSessionDetail(ws, id);
+  if (!session) return null;
+  // One connection runs one query at a time: read the five tables in turn.
+  const events = await ws.all(
+    `SELECT * FROM provenance_events WHERE session_id = ? ORDER BY sequence_number, timestamp`,
+    [id],
+  );
+  const toolCalls = await ws.all(
+    `SELECT * FROM provenance_tool_calls WHERE session_id = ? ORDER BY call_time`,
+    [id],
+  );
+  const decisions = await ws.all(
+    `SELECT * FROM provenance_decisions WHERE session_id = ? ORDER BY timestamp`,
+    [id],
+  );
+  const transformations = await ws.all(
+    `SELECT * FROM provenance_transformations WHERE session_id = ? ORDER BY timestamp`,
+    [id],
+  );
+  const links = await ws.all(`SELECT * FROM provenance_entity_links WHERE session_id = ? ORDER BY link_id`, [
+    id,
+  ]);
+  return {
+    session,
+    events: events.map(toEvent),
+    tool_calls: toolCalls.map(toToolCall),
+    decisions: decisions.map(toDecision),
+    transformations: transformations.map(toTransformation),
+    entity_links: links.map(toEntityLink),
+  };
+}
+
+export async function listProjects(ws: Workspace): Promise<Project[]> {
+  const rows = await ws.all(`
+    SELECT p.project_id, p.name, p.root_path, COUNT(i.session_id) AS session_count
+    FROM provex_projects p LEFT JOIN provex_session_info i ON i.project_id = p.project_id
+    GROUP BY ALL ORDER BY p.name`);
+  return rows.map((r) => ({
+    project_id: asProjectId(int(r.project_id)),
+    name: str(r.name),
+    root_path: strOrNull(r.root_path),
+    session_count: int(r.session_count),
+  }));
+}
