@@ -2,6 +2,9 @@ import { EventEmitter } from 'node:events';
 import type { ContractHandlers, EventKey, Events, WorkspaceInfo } from '../shared/ipc/contract.js';
 import { getSessionTrace, listProjects, listSessions } from './store/sessionRepository.js';
 import { runReadOnlyQuery } from './store/readOnlyQuery.js';
+import { sessionStats, sessionsForEntity } from './store/sessionStats.js';
+import { timelineItem } from './store/timelineItem.js';
+import { TimelineRepository } from './store/timelineRepository.js';
 import { int } from './store/values.js';
 import type { Workspace } from './store/workspace.js';
 
@@ -11,9 +14,13 @@ import type { Workspace } from './store/workspace.js';
  */
 export class Service implements ContractHandlers {
   private readonly events = new EventEmitter();
+  private readonly timeline: TimelineRepository;
 
   constructor(readonly ws: Workspace) {
     this.events.setMaxListeners(100);
+    this.timeline = new TimelineRepository(ws);
+    // Cached timeline orderings are stale once rows change.
+    this.on('store/changed', () => this.timeline.invalidate());
   }
 
   on<E extends EventKey>(event: E, fn: (payload: Events[E]) => void): () => void {
@@ -52,6 +59,26 @@ export class Service implements ContractHandlers {
 
   'sessions/trace'({ session_id }: Parameters<ContractHandlers['sessions/trace']>[0]) {
     return getSessionTrace(this.ws, session_id);
+  }
+
+  'sessions/stats'(args: Parameters<ContractHandlers['sessions/stats']>[0]) {
+    return sessionStats(this.ws, args ?? {});
+  }
+
+  'entities/sessions'({ entity_table, entity_id }: Parameters<ContractHandlers['entities/sessions']>[0]) {
+    return sessionsForEntity(this.ws, entity_table, entity_id);
+  }
+
+  'timeline/overview'({ session_id }: Parameters<ContractHandlers['timeline/overview']>[0]) {
+    return this.timeline.overview(session_id);
+  }
+
+  'timeline/window'(args: Parameters<ContractHandlers['timeline/window']>[0]) {
+    return this.timeline.window(args);
+  }
+
+  'timeline/item'({ event_id }: Parameters<ContractHandlers['timeline/item']>[0]) {
+    return timelineItem(this.ws, event_id);
   }
 
   'query/run'({ sql, limit }: Parameters<ContractHandlers['query/run']>[0]) {

@@ -14,38 +14,39 @@ const ALLOWED = new Set<StatementType>([StatementType.SELECT, StatementType.EXPL
 export async function runReadOnlyQuery(ws: Workspace, sql: string, limit = 10_000): Promise<QueryResult> {
   const refused = refuseNonReadOnlySql(sql);
   if (refused) throw new WorkspaceError(refused);
-  const conn = ws.readConnection;
-  let extracted;
-  try {
-    extracted = await conn.extractStatements(sql);
-  } catch (e) {
-    throw new WorkspaceError(firstLine(e));
-  }
-  if (extracted.count !== 1) throw new WorkspaceError('Run one statement at a time.');
-  let prepared;
-  try {
-    prepared = await extracted.prepare(0);
-  } catch (e) {
-    throw new WorkspaceError(firstLine(e));
-  }
-  if (!ALLOWED.has(prepared.statementType)) {
-    throw new WorkspaceError('The SQL console is read-only: only SELECT and EXPLAIN statements run.');
-  }
-  let reader;
-  try {
-    reader = await prepared.runAndReadUntil(limit + 1);
-  } catch (e) {
-    throw new WorkspaceError(firstLine(e));
-  }
-  const names = reader.columnNames();
-  const types = reader.columnTypes().map((t) => t.toString());
-  const rows = reader.getRowsJson() as JsonValue[][];
-  const truncated = rows.length > limit;
-  return {
-    columns: names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' })),
-    rows: truncated ? rows.slice(0, limit) : rows,
-    truncated,
-  };
+  return ws.withReader(async (conn) => {
+    let extracted;
+    try {
+      extracted = await conn.extractStatements(sql);
+    } catch (e) {
+      throw new WorkspaceError(firstLine(e));
+    }
+    if (extracted.count !== 1) throw new WorkspaceError('Run one statement at a time.');
+    let prepared;
+    try {
+      prepared = await extracted.prepare(0);
+    } catch (e) {
+      throw new WorkspaceError(firstLine(e));
+    }
+    if (!ALLOWED.has(prepared.statementType)) {
+      throw new WorkspaceError('The SQL console is read-only: only SELECT and EXPLAIN statements run.');
+    }
+    let reader;
+    try {
+      reader = await prepared.runAndReadUntil(limit + 1);
+    } catch (e) {
+      throw new WorkspaceError(firstLine(e));
+    }
+    const names = reader.columnNames();
+    const types = reader.columnTypes().map((t) => t.toString());
+    const rows = reader.getRowsJson() as JsonValue[][];
+    const truncated = rows.length > limit;
+    return {
+      columns: names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' })),
+      rows: truncated ? rows.slice(0, limit) : rows,
+      truncated,
+    };
+  });
 }
 
 function firstLine(e: unknown): string {

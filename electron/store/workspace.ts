@@ -30,6 +30,8 @@ export interface OpenOptions {
  */
 export class Workspace {
   private readonly writeLock = new Mutex();
+  // One query at a time per connection: the reader is shared by every caller of `all`/`table`.
+  private readonly readLock = new Mutex();
   private closed = false;
 
   private constructor(
@@ -106,8 +108,10 @@ export class Workspace {
   /** Reads rows as plain objects (JSON-converted: timestamps as text, BIGINT as decimal strings). */
   async all(sql: string, params: readonly Param[] = []): Promise<Row[]> {
     this.assertOpen();
-    const reader = await this.reader.runAndReadAll(sql, params as DuckDBValue[]);
-    return reader.getRowObjectsJson() as Row[];
+    return this.readLock.run(async () => {
+      const reader = await this.reader.runAndReadAll(sql, params as DuckDBValue[]);
+      return reader.getRowObjectsJson() as Row[];
+    });
   }
 
   /** Column names and DuckDB type names of a result, with its rows as arrays. */
@@ -147,10 +151,10 @@ export class Workspace {
     });
   }
 
-  /** The read connection, for statement preparation in the read-only console. */
-  get readConnection(): DuckDBConnection {
+  /** Runs `fn` with the read connection held (statement preparation in the read-only console). */
+  withReader<T>(fn: (reader: DuckDBConnection) => Promise<T>): Promise<T> {
     this.assertOpen();
-    return this.reader;
+    return this.readLock.run(() => fn(this.reader));
   }
 
   /** The raw writer connection, for the Appender on bulk paths; only inside `transaction`. */

@@ -4,9 +4,22 @@
  * Adding a call = one line here + one method in electron/service.ts; the transports iterate
  * `CALL_KEYS`, so a channel outside this file cannot exist.
  */
-import type { Project, SessionFilter, SessionPage, SessionTrace } from '../model/sessions.js';
+import type {
+  Project,
+  SessionFilter,
+  SessionPage,
+  SessionStats,
+  SessionSummary,
+  SessionTrace,
+} from '../model/sessions.js';
+import type {
+  TimelineItemDetail,
+  TimelineOverview,
+  TimelineWindow,
+  TimelineWindowArgs,
+} from '../model/timeline.js';
 import type { QueryResult } from '../model/queries.js';
-import type { SessionId } from '../model/ids.js';
+import type { EventId, SessionId } from '../model/ids.js';
 
 export interface WorkspaceInfo {
   path: string;
@@ -24,6 +37,16 @@ export interface Contract {
   'sessions/list': { args: SessionFilter; result: SessionPage };
   /** Everything recorded for one session, or null when it does not exist. */
   'sessions/trace': { args: { session_id: SessionId }; result: SessionTrace | null };
+  /** Per-project and per-agent summary of the sessions matching a filter (count, success rate, median duration). */
+  'sessions/stats': { args: SessionFilter; result: SessionStats };
+  /** Sessions that link the same domain entity (newest link first). */
+  'entities/sessions': { args: { entity_table: string; entity_id: string }; result: SessionSummary[] };
+  /** A session tree's lanes, time span, density for the minimap and critical path; null if unknown. */
+  'timeline/overview': { args: { session_id: SessionId }; result: TimelineOverview | null };
+  /** A window of timeline rows by index (children collapsed as asked). */
+  'timeline/window': { args: TimelineWindowArgs; result: TimelineWindow };
+  /** One timeline item with its tool call / decision / transformation and entity links. */
+  'timeline/item': { args: { event_id: EventId }; result: TimelineItemDetail | null };
   /** Read-only SQL over the workspace; writes, DDL, ATTACH, COPY, INSTALL and LOAD are refused. */
   'query/run': { args: { sql: string; limit?: number }; result: QueryResult };
 }
@@ -44,6 +67,11 @@ const callTable = {
   'projects/list': true,
   'sessions/list': true,
   'sessions/trace': true,
+  'sessions/stats': true,
+  'entities/sessions': true,
+  'timeline/overview': true,
+  'timeline/window': true,
+  'timeline/item': true,
   'query/run': true,
 } as const satisfies Record<CallKey, true>;
 

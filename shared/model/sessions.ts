@@ -153,6 +153,22 @@ export interface SessionPage {
   rows: SessionSummary[];
 }
 
+export interface GroupStats {
+  key: string;
+  sessions: number;
+  succeeded: number;
+  failed: number;
+  /** succeeded / (succeeded + failed); null when none has ended. */
+  success_rate: number | null;
+  median_duration_ms: number | null;
+}
+
+export interface SessionStats {
+  total: number;
+  by_project: GroupStats[];
+  by_agent: GroupStats[];
+}
+
 export interface Project {
   project_id: ProjectId;
   name: string;
