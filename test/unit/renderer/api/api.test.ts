@@ -6,6 +6,9 @@ import { CALL_KEYS, type CallKey, type Events } from '../../../../shared/ipc/con
 import type { Outcome, PreloadBridge, Subscribe } from '../../../../shared/ipc/transport.js';
 import { startServer, type RunningServer } from '../../../../electron/server/index.js';
 import type { Api } from '../../../../renderer/src/api/index.js';
+import type * as BridgeApiModule from '../../../../renderer/src/api/bridgeApi.js';
+import type * as HttpApiModule from '../../../../renderer/src/api/httpApi.js';
+import type * as TypesModule from '../../../../renderer/src/api/types.js';
 import { FakeService, sampleArgs } from '../../../helpers/fakeService.js';
 import { tempDir } from '../../../helpers/paths.js';
 import { NodeEventSource } from './nodeEventSource.js';
@@ -13,15 +16,9 @@ import { NodeEventSource } from './nodeEventSource.js';
 // The renderer compiles to dist/renderer-js (dist/renderer is the vite bundle): import it from
 // there at run time, typed by its sources.
 const rendererJs = (path: string) => new URL(`../../../../renderer-js/src/${path}`, import.meta.url).href;
-const { bridgeApi } = (await import(
-  rendererJs('api/bridgeApi.js')
-)) as typeof import('../../../../renderer/src/api/bridgeApi.js');
-const { httpApi } = (await import(
-  rendererJs('api/httpApi.js')
-)) as typeof import('../../../../renderer/src/api/httpApi.js');
-const { ApiError } = (await import(
-  rendererJs('api/types.js')
-)) as typeof import('../../../../renderer/src/api/types.js');
+const { bridgeApi } = (await import(rendererJs('api/bridgeApi.js'))) as typeof BridgeApiModule;
+const { httpApi } = (await import(rendererJs('api/httpApi.js'))) as typeof HttpApiModule;
+const { ApiError } = (await import(rendererJs('api/types.js'))) as typeof TypesModule;
 
 const callAny = (api: Api, key: CallKey, args: unknown) =>
   (api.call as (k: CallKey, a: unknown) => Promise<unknown>)(key, args);
