@@ -51,9 +51,25 @@ export interface Contract {
   'query/run': { args: { sql: string; limit?: number }; result: QueryResult };
 }
 
+/** What a desktop menu item (or its shortcut) asks the renderer to do. */
+export type AppCommand =
+  | 'import-folder'
+  | 'import-files'
+  | 'open-workspace'
+  | 'new-workspace'
+  | 'export'
+  | 'view-sessions'
+  | 'view-tasks'
+  | 'view-chains'
+  | 'view-sql'
+  | 'show-shortcuts'
+  | 'show-about';
+
 export interface Events {
   /** Rows were added or replaced (by an import, the tracker or the watcher). */
   'store/changed': { tables: string[] };
+  /** A menu item of the desktop shell was chosen; the renderer runs the command. */
+  'app/command': { command: AppCommand };
 }
 
 export type CallKey = keyof Contract;
@@ -77,6 +93,7 @@ const callTable = {
 
 const eventTable = {
   'store/changed': true,
+  'app/command': true,
 } as const satisfies Record<EventKey, true>;
 
 export const CALL_KEYS = Object.keys(callTable) as CallKey[];

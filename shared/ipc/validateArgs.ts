@@ -1,0 +1,122 @@
+/**
+ * Runtime checks of call arguments, one per contract key. Payloads come from the renderer or from
+ * HTTP, so they are untrusted: every transport runs `validateArgs` before calling the service.
+ * The table is `satisfies Record<CallKey, ...>`, so a new call without a validator does not compile.
+ */
+import { type Args, type CallKey } from './contract.js';
+import { sessionSortKeys } from '../model/sessions.js';
+
+/** A payload that does not match its call's argument type; the message names the offending field. */
+export class ArgsError extends Error {
+  readonly userFacing = true;
+  readonly status = 400;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ArgsError';
+  }
+}
+
+type Check = (value: unknown, at: string) => void;
+
+const fail = (at: string, expected: string, value: unknown): never => {
+  throw new ArgsError(`${at}: expected ${expected}, got ${describe(value)}`);
+};
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `"${value.length > 40 ? value.slice(0, 40) + '…' : value}"`;
+  return typeof value;
+}
+
+const str: Check = (v, at) => {
+  if (typeof v !== 'string') fail(at, 'a string', v);
+};
+const bool: Check = (v, at) => {
+  if (typeof v !== 'boolean') fail(at, 'true or false', v);
+};
+const nonNegativeInt: Check = (v, at) => {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) fail(at, 'a non-negative integer', v);
+};
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v, at) => {
+    if (typeof v !== 'string' || !values.includes(v)) fail(at, `one of ${values.join(', ')}`, v);
+  };
+const nullable =
+  (inner: Check): Check =>
+  (v, at) => {
+    if (v !== null) inner(v, at);
+  };
+
+/** A plain object with only the listed fields; `undefined` fields count as absent. */
+function object(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
+  return (v, at) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(at, 'an object', v);
+    const record = v as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (!(key in required) && !(key in optional)) throw new ArgsError(`${at}: unknown field "${key}"`);
+    }
+    for (const [key, check] of Object.entries(required)) {
+      if (record[key] === undefined) throw new ArgsError(`${at}: missing field "${key}"`);
+      check(record[key], `${at}.${key}`);
+    }
+    for (const [key, check] of Object.entries(optional)) {
+      if (record[key] !== undefined) check(record[key], `${at}.${key}`);
+    }
+  };
+}
+
+/** Calls without arguments accept nothing, `undefined` or `null` (an empty HTTP body, a bare invoke). */
+const none: Check = (v, at) => {
+  if (v !== undefined && v !== null) fail(at, 'no arguments', v);
+};
+
+const validators = {
+  'workspace/info': none,
+  'projects/list': none,
+  'sessions/list': object(
+    {},
+    {
+      project: str,
+      agent: str,
+      success: bool,
+      since: str,
+      until: str,
+      search: str,
+      parent: nullable(str),
+      sort: oneOf(sessionSortKeys),
+      descending: bool,
+      offset: nonNegativeInt,
+      limit: nonNegativeInt,
+    },
+  ),
+  'sessions/trace': object({ session_id: str }),
+  'query/run': object({ sql: str }, { limit: nonNegativeInt }),
+} as const satisfies Record<CallKey, Check>;
+
+/** Nesting deeper than this is refused before any per-key check (arguments are small, flat objects). */
+const MAX_DEPTH = 32;
+
+/**
+ * True when `value` is plain JSON data: no functions, class instances (Date, Map, typed arrays…),
+ * symbols, bigints or non-finite numbers. Structured clone over IPC can carry all of those.
+ */
+export function isPlainJson(value: unknown, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every((v) => isPlainJson(v, depth + 1));
+  if (typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value).every((v) => v === undefined || isPlainJson(v, depth + 1));
+}
+
+/** Checks `raw` against the argument type of `key`; throws ArgsError, else returns it typed. */
+export function validateArgs<K extends CallKey>(key: K, raw: unknown): Args<K> {
+  if (raw !== undefined && !isPlainJson(raw))
+    throw new ArgsError(`${key}: arguments must be plain JSON data`);
+  validators[key](raw, key);
+  return (raw ?? undefined) as Args<K>;
+}
