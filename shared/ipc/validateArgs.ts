@@ -72,26 +72,41 @@ const none: Check = (v, at) => {
   if (v !== undefined && v !== null) fail(at, 'no arguments', v);
 };
 
+const stringList: Check = (v, at) => {
+  if (!Array.isArray(v)) return fail(at, 'a list of strings', v);
+  v.forEach((x, i) => str(x, `${at}[${i}]`));
+};
+
+const sessionFilter = object(
+  {},
+  {
+    project: str,
+    agent: str,
+    success: bool,
+    since: str,
+    until: str,
+    search: str,
+    parent: nullable(str),
+    sort: oneOf(sessionSortKeys),
+    descending: bool,
+    offset: nonNegativeInt,
+    limit: nonNegativeInt,
+  },
+);
+
 const validators = {
   'workspace/info': none,
   'projects/list': none,
-  'sessions/list': object(
-    {},
-    {
-      project: str,
-      agent: str,
-      success: bool,
-      since: str,
-      until: str,
-      search: str,
-      parent: nullable(str),
-      sort: oneOf(sessionSortKeys),
-      descending: bool,
-      offset: nonNegativeInt,
-      limit: nonNegativeInt,
-    },
-  ),
+  'sessions/list': sessionFilter,
   'sessions/trace': object({ session_id: str }),
+  'sessions/stats': sessionFilter,
+  'entities/sessions': object({ entity_table: str, entity_id: str }),
+  'timeline/overview': object({ session_id: str }),
+  'timeline/window': object(
+    { session_id: str, offset: nonNegativeInt, limit: nonNegativeInt },
+    { collapsed: stringList },
+  ),
+  'timeline/item': object({ event_id: str }),
   'query/run': object({ sql: str }, { limit: nonNegativeInt }),
 } as const satisfies Record<CallKey, Check>;
 

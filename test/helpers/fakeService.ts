@@ -4,7 +4,7 @@
  * `query/run` of "crash" an internal one.
  */
 import type { Args, CallKey, EventKey, Events } from '../../shared/ipc/contract.js';
-import { asProjectId, asSessionId } from '../../shared/model/ids.js';
+import { asEventId, asProjectId, asSessionId } from '../../shared/model/ids.js';
 import type { ContractService } from '../../electron/serviceTypes.js';
 
 export class FakeService implements ContractService {
@@ -49,6 +49,31 @@ export class FakeService implements ContractService {
     return { columns: [{ name: 'x', type: 'INTEGER' }], rows: [[1]], truncated: false };
   }
 
+  async 'sessions/stats'(args: Args<'sessions/stats'>) {
+    this.record('sessions/stats', args);
+    return { total: 0, by_project: [], by_agent: [] };
+  }
+
+  async 'entities/sessions'(args: Args<'entities/sessions'>) {
+    this.record('entities/sessions', args);
+    return [];
+  }
+
+  async 'timeline/overview'(args: Args<'timeline/overview'>) {
+    this.record('timeline/overview', args);
+    return null;
+  }
+
+  async 'timeline/window'(args: Args<'timeline/window'>) {
+    this.record('timeline/window', args);
+    return { total_rows: 0, offset: args.offset, rows: [] };
+  }
+
+  async 'timeline/item'(args: Args<'timeline/item'>) {
+    this.record('timeline/item', args);
+    return null;
+  }
+
   on<E extends EventKey>(event: E, listener: (payload: Events[E]) => void): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
@@ -71,5 +96,15 @@ export const sampleArgs: { [K in CallKey]: Args<K> } = {
   'projects/list': undefined,
   'sessions/list': { project: 'demo', sort: 'start_time', descending: true, limit: 10 },
   'sessions/trace': { session_id: asSessionId('s-1') },
+  'sessions/stats': { agent: 'SQLAgent' },
+  'entities/sessions': { entity_table: 'media', entity_id: 'MP' },
+  'timeline/overview': { session_id: asSessionId('s-1') },
+  'timeline/window': {
+    session_id: asSessionId('s-1'),
+    offset: 0,
+    limit: 50,
+    collapsed: [asSessionId('s-2')],
+  },
+  'timeline/item': { event_id: asEventId('e-1') },
   'query/run': { sql: 'SELECT 1 AS x', limit: 5 },
 };
