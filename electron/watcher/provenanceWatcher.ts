@@ -122,8 +122,9 @@ export class ProvenanceWatcher extends EventEmitter {
     this.scanTimer = setInterval(
       () => {
         for (const s of this.roots.values()) {
-          if (!s.watcher && !this.polling) this.arm(s);
-          void this.scan(s);
+          void this.scan(s).then(() => {
+            if (!s.watcher && !this.polling) this.arm(s);
+          });
         }
       },
       this.polling ? this.pollMs : Math.max(this.pollMs, 2000),
@@ -220,7 +221,10 @@ export class ProvenanceWatcher extends EventEmitter {
         .filter((d) => d.isDirectory())
         .map((d) => d.name);
     } catch {
-      // Gone (deleted) or not there yet: forget offsets so a recreated folder is read from the start.
+      // Gone (deleted) or not there yet: forget offsets so a recreated folder is read from the start,
+      // and drop the watcher of the deleted directory (inotify watches die with it) so it is re-armed.
+      s.watcher?.close();
+      s.watcher = null;
       s.folders.clear();
       s.rootFiles.clear();
       s.tails.clear();
