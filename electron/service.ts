@@ -8,6 +8,11 @@ import { TimelineRepository } from './store/timelineRepository.js';
 import { int } from './store/values.js';
 import type { Workspace } from './store/workspace.js';
 
+export interface ServiceOptions {
+  /** Folders the browser mode may import from (`provex serve --allow-root`); the app uses dialogs instead. */
+  allowRoots?: string[];
+}
+
 /**
  * The contract implemented over the store, importers, tracker and watcher. Every transport
  * (Electron IPC, HTTP, the CLI) calls these methods; none has logic of its own.
@@ -16,7 +21,10 @@ export class Service implements ContractHandlers {
   private readonly events = new EventEmitter();
   private readonly timeline: TimelineRepository;
 
-  constructor(readonly ws: Workspace) {
+  constructor(
+    readonly ws: Workspace,
+    readonly options: ServiceOptions = {},
+  ) {
     this.events.setMaxListeners(100);
     this.timeline = new TimelineRepository(ws);
     // Cached timeline orderings are stale once rows change.
@@ -30,6 +38,13 @@ export class Service implements ContractHandlers {
 
   emit<E extends EventKey>(event: E, payload: Events[E]): void {
     this.events.emit(event, payload);
+  }
+
+  /** Closes the workspace (after a checkpoint, so the next open does not replay a WAL). */
+  async close(): Promise<void> {
+    if (this.ws.isClosed) return;
+    await this.ws.checkpoint().catch(() => undefined);
+    this.ws.close();
   }
 
   async 'workspace/info'(): Promise<WorkspaceInfo> {
