@@ -3,7 +3,7 @@
  * blocked_by edges are validated and cycle-checked; other kinds are an INSERT OR IGNORE.
  */
 import type { EdgeKind, TaskId } from '../model/tasks.js';
-import { edgeKey, type TaskIndex } from './graphIndex.js';
+import { hasEdge, type TaskIndex } from './graphIndex.js';
 import { canonicalId, InvalidIdError } from './ids.js';
 
 export type EdgeRefusal =
@@ -26,7 +26,7 @@ export function checkAddEdge(index: TaskIndex, source: string, target: string, k
   if ('message' in src) return { ok: false, ...src };
   if (kind !== 'blocked_by') {
     // Other kinds: no validation of the target (activities, agents, dangling ids are fine).
-    const dup = index.edgeKeys.has(edgeKey(src.id, target, kind));
+    const dup = hasEdge(index, src.id, target, kind);
     if (!index.tasks.has(src.id)) return notFound('source', src.id);
     return { ok: true, source_id: src.id as TaskId, target_id: target, kind, duplicate: dup };
   }
@@ -34,7 +34,7 @@ export function checkAddEdge(index: TaskIndex, source: string, target: string, k
   const tgt = canonical(target, 'target');
   if ('message' in tgt) return { ok: false, ...tgt };
   if (!index.tasks.has(tgt.id)) return notFound('target', tgt.id);
-  if (index.edgeKeys.has(edgeKey(src.id, tgt.id, kind))) {
+  if (hasEdge(index, src.id, tgt.id, kind)) {
     return { ok: false, code: 'duplicate', message: `edge already exists: ${src.id} blocked_by ${tgt.id}` };
   }
   if (src.id === tgt.id) {

@@ -4,8 +4,8 @@
  * the reverse map (who waits for whom). Stored ids are compared byte-exactly (§6.1).
  */
 import type { Task, TaskEdge, TaskId } from '../model/tasks.js';
-import { compareUtf8 } from './ids.js';
-import { enumValue } from './enums.js';
+import { compareUtf8, sortUtf8 } from './ids.js';
+import { ENUMS, enumValue } from './enums.js';
 
 export interface TaskIndex {
   readonly tasks: ReadonlyMap<string, Task>;
@@ -13,12 +13,12 @@ export interface TaskIndex {
   readonly blockedBy: ReadonlyMap<string, readonly string[]>;
   /** target -> sources of blocked_by edges into it (the tasks waiting for it), sorted. */
   readonly waitedOnBy: ReadonlyMap<string, readonly TaskId[]>;
-  /** Every edge by `source\u0000target\u0000kind`, for duplicate checks. */
-  readonly edgeKeys: ReadonlySet<string>;
+  /** Every edge of every kind by source (duplicate checks scan one source's few edges). */
+  readonly outgoing: ReadonlyMap<string, readonly TaskEdge[]>;
 }
 
-export function edgeKey(source: string, target: string, kind: string): string {
-  return `${source}\u0000${target}\u0000${kind}`;
+export function hasEdge(index: TaskIndex, source: string, target: string, kind: string): boolean {
+  return (index.outgoing.get(source) ?? []).some((e) => e.target_id === target && e.kind === kind);
 }
 
 export function buildTaskIndex(tasks: readonly Task[], edges: readonly TaskEdge[]): TaskIndex {
@@ -26,16 +26,16 @@ export function buildTaskIndex(tasks: readonly Task[], edges: readonly TaskEdge[
   for (const t of tasks) byId.set(t.id, t);
   const forward = new Map<string, string[]>();
   const reverse = new Map<string, TaskId[]>();
-  const keys = new Set<string>();
+  const outgoing = new Map<string, TaskEdge[]>();
   for (const e of edges) {
-    keys.add(edgeKey(e.source_id, e.target_id, e.kind));
+    push(outgoing, e.source_id, e);
     if (e.kind !== 'blocked_by') continue;
     push(forward, e.source_id, e.target_id);
     push(reverse, e.target_id, e.source_id);
   }
-  for (const list of forward.values()) list.sort(compareUtf8);
-  for (const list of reverse.values()) list.sort(compareUtf8);
-  return { tasks: byId, blockedBy: forward, waitedOnBy: reverse, edgeKeys: keys };
+  for (const list of forward.values()) sortUtf8(list);
+  for (const list of reverse.values()) sortUtf8(list);
+  return { tasks: byId, blockedBy: forward, waitedOnBy: reverse, outgoing };
 }
 
 function push<V>(m: Map<string, V[]>, k: string, v: V): void {
@@ -46,11 +46,17 @@ function push<V>(m: Map<string, V[]>, k: string, v: V): void {
 
 /** Priority integer ascending, then created_at ascending, then id (byte order) for full ties. */
 export function compareReadyOrder(a: Task, b: Task): number {
-  const pa = enumValue('Priority', a.priority) ?? Number.MAX_SAFE_INTEGER;
-  const pb = enumValue('Priority', b.priority) ?? Number.MAX_SAFE_INTEGER;
+  const pa = priorityValue(a.priority);
+  const pb = priorityValue(b.priority);
   if (pa !== pb) return pa - pb;
   if (a.created_at !== b.created_at) return a.created_at < b.created_at ? -1 : 1;
   return compareUtf8(a.id, b.id);
+}
+
+const PRIORITY: ReadonlyMap<string, number> = new Map(ENUMS.Priority.map((n, i) => [n, i]));
+
+function priorityValue(name: string): number {
+  return PRIORITY.get(name) ?? enumValue('Priority', name) ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** created_at ascending, then id: the documented order of Ancestors and Descendants. */

@@ -172,6 +172,16 @@ export function fromGitRemote(url: string): string {
   return out.endsWith('.git') ? out.slice(0, -4) : out;
 }
 
+/**
+ * Sorts in place in UTF-8 byte order. Without any unit >= U+D800 the UTF-16 order of the native
+ * sort is the same order, and much faster than a comparator, so that is the common path.
+ */
+export function sortUtf8<T extends string>(list: T[]): T[] {
+  return list.some((s) => HIGH_UNITS.test(s)) ? list.sort(compareUtf8) : list.sort();
+}
+
+const HIGH_UNITS = /[\ud800-\uffff]/;
+
 /** Code-point (= UTF-8 byte) order, as SQLite's BINARY collation orders TEXT. */
 export function compareUtf8(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
