@@ -65,6 +65,7 @@ async function start(): Promise<void> {
   });
 }
 
+app.enableSandbox(); // every renderer sandboxed, whatever a window's options say
 registerAppScheme(); // before 'ready', as Electron requires
 if (holdSingleInstance(showWindow)) {
   start().catch((e: unknown) => {
