@@ -28,6 +28,7 @@ export function channelViolations(
   prog: ts.Program,
   files: string[],
 ): { violations: string[]; uses: ChannelUse[] } {
+  for (const f of files) if (!prog.getSourceFile(f)) throw new Error(`not in the program: ${f}`);
   const checker = prog.getTypeChecker();
   const violations: string[] = [];
   const uses: ChannelUse[] = [];
@@ -63,25 +64,29 @@ export function channelViolations(
       violations.push(`${site}: ${call}: channel(s) outside the contract: ${outside.join(', ')}`);
   }
 
-  walk(prog, files, (node, file) => {
-    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return;
-    const method = node.expression.name.text;
-    const receiver = node.expression.expression;
-    const receiverName = ts.isIdentifier(receiver) ? receiver.text : null;
-    if (receiverName !== null && receiverName in RULES) {
-      const call = `${receiverName}.${method}`;
-      const allowed = RULES[receiverName]![method];
-      if (allowed === undefined) return violations.push(`${where(node, file)}: ${call} is not allowed`);
-      if (allowed !== null) checkChannel(node, file, call, allowed);
-      return;
-    }
-    const typeName = checker.getTypeAtLocation(receiver).getSymbol()?.getName();
-    if (typeName === undefined || !WEB_CONTENTS_TYPES.has(typeName)) return;
-    const call = `${typeName}.${method}`;
-    if (WEB_CONTENTS_BANNED.has(method))
-      return violations.push(`${where(node, file)}: ${call} is not allowed`);
-    const allowed = WEB_CONTENTS_RULES[method];
-    if (allowed) checkChannel(node, file, call, allowed);
-  });
+  walk(
+    files,
+    (node, file) => {
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return;
+      const method = node.expression.name.text;
+      const receiver = node.expression.expression;
+      const receiverName = ts.isIdentifier(receiver) ? receiver.text : null;
+      if (receiverName !== null && receiverName in RULES) {
+        const call = `${receiverName}.${method}`;
+        const allowed = RULES[receiverName]![method];
+        if (allowed === undefined) return violations.push(`${where(node, file)}: ${call} is not allowed`);
+        if (allowed !== null) checkChannel(node, file, call, allowed);
+        return;
+      }
+      const typeName = checker.getTypeAtLocation(receiver).getSymbol()?.getName();
+      if (typeName === undefined || !WEB_CONTENTS_TYPES.has(typeName)) return;
+      const call = `${typeName}.${method}`;
+      if (WEB_CONTENTS_BANNED.has(method))
+        return violations.push(`${where(node, file)}: ${call} is not allowed`);
+      const allowed = WEB_CONTENTS_RULES[method];
+      if (allowed) checkChannel(node, file, call, allowed);
+    },
+    prog,
+  );
   return { violations, uses };
 }

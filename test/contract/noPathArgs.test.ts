@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { CALL_KEYS } from '../../shared/ipc/contract.js';
 import { looksLikePath, pathTakingArgs } from './pathArgs.js';
-import { program, repoRoot } from './sources.js';
+import { program, pureTypes, repoRoot } from './sources.js';
 
 test('no contract call takes a path, file or folder name from the renderer', () => {
   const file = join(repoRoot, 'shared/ipc/contract.ts');
-  const { violations, keys } = pathTakingArgs(program([file]), file);
+  const { violations, keys } = pathTakingArgs(program([file], {}, pureTypes), file);
   assert.deepEqual(violations, []);
   assert.deepEqual(keys.sort(), [...CALL_KEYS].sort(), 'every contract entry was walked');
 });
@@ -26,7 +26,7 @@ test('the walk finds path-like fields however deep, and leaves look-alikes alone
       'fine/none': { args: void; result: void };
     }
   `;
-  const { violations } = pathTakingArgs(program([], { [file]: source }), file);
+  const { violations } = pathTakingArgs(program([], { [file]: source }, pureTypes), file);
   assert.deepEqual(violations.sort(), [
     'export/save args.folderName',
     'export/save args.target_dir',

@@ -3,7 +3,7 @@
  * with the TypeScript compiler API, optionally with virtual files (to prove a check catches a
  * violation without writing a bad file into the tree).
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { repoRoot } from '../helpers/paths.js';
@@ -31,8 +31,13 @@ const options: ts.CompilerOptions = {
 };
 
 /** A program over real files plus virtual ones (absolute path -> text, placed inside the repo). */
-export function program(files: string[], virtual: Record<string, string> = {}): ts.Program {
-  const host = ts.createCompilerHost(options);
+export function program(
+  files: string[],
+  virtual: Record<string, string> = {},
+  overrides: ts.CompilerOptions = {},
+): ts.Program {
+  const merged = { ...options, ...overrides };
+  const host = ts.createCompilerHost(merged);
   const { fileExists, readFile, getSourceFile } = host;
   host.fileExists = (f) => f in virtual || fileExists.call(host, f);
   host.readFile = (f) => virtual[f] ?? readFile.call(host, f);
@@ -40,18 +45,25 @@ export function program(files: string[], virtual: Record<string, string> = {}): 
     f in virtual
       ? ts.createSourceFile(f, virtual[f]!, lang, true)
       : getSourceFile.call(host, f, lang, ...rest);
-  return ts.createProgram([...files, ...Object.keys(virtual)], options, host);
+  return ts.createProgram([...files, ...Object.keys(virtual)], merged, host);
 }
 
-/** Calls `visit` on every node of the given source files. */
+/** Pure types only (no Node, no DOM): enough for shared/, and much faster to check. */
+export const pureTypes: ts.CompilerOptions = { lib: ['lib.es2022.d.ts'], types: [] };
+
+/** Parses without type-checking, for syntax-only checks. */
+export function parse(file: string, text = readFileSync(file, 'utf8')): ts.SourceFile {
+  return ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+}
+
+/** Calls `visit` on every node of the given files (from `prog` when given, else parsed). */
 export function walk(
-  prog: ts.Program,
-  files: string[],
+  files: (string | ts.SourceFile)[],
   visit: (node: ts.Node, file: ts.SourceFile) => void,
+  prog?: ts.Program,
 ): void {
   for (const name of files) {
-    const file = prog.getSourceFile(name);
-    if (!file) throw new Error(`not in the program: ${name}`);
+    const file = typeof name === 'string' ? (prog?.getSourceFile(name) ?? parse(name)) : name;
     const go = (node: ts.Node) => {
       visit(node, file);
       ts.forEachChild(node, go);

@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RENDERER_CSP } from '../../electron/server/staticFiles.js';
-import { program, repoRoot, tsFilesUnder } from './sources.js';
+import { parse, repoRoot, tsFilesUnder } from './sources.js';
 import { windowViolations } from './windowSecurity.js';
 
 const mainFiles = tsFilesUnder('electron/main');
 const mainSource = mainFiles.map((f) => readFileSync(f, 'utf8')).join('\n');
 
 test('every BrowserWindow is isolated, sandboxed, without Node and with web security', () => {
-  const { violations, windows } = windowViolations(program(mainFiles), mainFiles);
+  const { violations, windows } = windowViolations(mainFiles);
   assert.deepEqual(violations, []);
   assert.ok(windows >= 1, 'found the BrowserWindow');
 });
@@ -25,7 +25,7 @@ test('the window check catches weakened settings', () => {
     new BrowserWindow({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, ...extra } });
     new BrowserWindow({ width: 10 }).loadFile('index.html');
   `;
-  const { violations } = windowViolations(program([], { [bad]: source }), [bad]);
+  const { violations } = windowViolations([parse(bad, source)]);
   assert.deepEqual(
     violations.map((v) => v.replace(/^.*?:\d+: /, '')),
     [

@@ -34,13 +34,14 @@ function property(obj: ts.ObjectLiteralExpression, name: string): ts.PropertyAss
   );
 }
 
-export function windowViolations(
-  prog: ts.Program,
-  files: string[],
-): { violations: string[]; windows: number } {
+/** Syntax only: `files` are paths (read from disk) or already parsed sources. */
+export function windowViolations(files: (string | ts.SourceFile)[]): {
+  violations: string[];
+  windows: number;
+} {
   const violations: string[] = [];
   let windows = 0;
-  walk(prog, files, (node, file) => {
+  walk(files, (node, file) => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       if (node.expression.name.text === 'loadFile')
         violations.push(`${where(node, file)}: loadFile (file://)`);
