@@ -5,12 +5,18 @@ import { validateArgs } from '../../shared/ipc/validateArgs.js';
 import { callService, errorOutcome, type ContractService } from '../serviceTypes.js';
 import { BodyTooLarge, readBody, sendError, sendJson } from './http.js';
 
+export interface ApiCallOptions {
+  bodyLimit: number;
+  /** Where internal (5xx) failures are reported. */
+  logError: (message: string, error: unknown) => void;
+}
+
 export async function handleApiCall(
   service: ContractService,
   key: string,
   req: IncomingMessage,
   res: ServerResponse,
-  bodyLimit: number,
+  { bodyLimit, logError }: ApiCallOptions,
 ): Promise<void> {
   if (!isCallKey(key)) return sendError(res, 404, `unknown call "${key}"`);
   if (req.method !== 'POST') {
@@ -27,6 +33,7 @@ export async function handleApiCall(
       res.on('finish', () => req.socket.destroy());
       return sendError(res, 413, e.message);
     }
+    if (req.destroyed) return; // the client left: nobody to answer
     throw e;
   }
   let raw: unknown;
@@ -40,7 +47,7 @@ export async function handleApiCall(
     sendJson(res, 200, result);
   } catch (e) {
     const { status, error } = errorOutcome(e);
-    if (status >= 500) console.error(`provex serve: ${key} failed:`, e);
+    if (status >= 500) logError(`provex serve: ${key} failed:`, e);
     sendError(res, status, error);
   }
 }
