@@ -2,7 +2,7 @@
  * What the transports (Electron IPC, the HTTP server) need from `electron/service.ts`: one method
  * per contract key plus a typed event subscription. Tests implement it with a fake.
  */
-import type { ContractHandlers, EventKey, Events } from '../shared/ipc/contract.js';
+import type { Args, CallKey, ContractHandlers, EventKey, Events, Result } from '../shared/ipc/contract.js';
 
 export interface ContractService extends ContractHandlers {
   /** Subscribe to one event; returns the unsubscribe function. */
@@ -12,6 +12,16 @@ export interface ContractService extends ContractHandlers {
 /** A service that owns a workspace and must be closed (the desktop app closes it on quit). */
 export interface ClosableService extends ContractService {
   close(): Promise<void>;
+}
+
+/** One typed dispatch for transports that iterate CALL_KEYS: the key picks the method. */
+export function callService<K extends CallKey>(
+  service: ContractService,
+  key: K,
+  args: Args<K>,
+): Promise<Result<K>> {
+  const method = service[key] as (args: Args<K>) => Promise<Result<K>>;
+  return method.call(service, args);
 }
 
 /**

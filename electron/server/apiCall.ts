@@ -1,16 +1,22 @@
 /** `POST /api/<key>`: JSON body = the call's arguments, JSON reply = its result or `{error}`. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isCallKey, type CallKey } from '../../shared/ipc/contract.js';
+import { isCallKey } from '../../shared/ipc/contract.js';
 import { validateArgs } from '../../shared/ipc/validateArgs.js';
-import { errorOutcome, type ContractService } from '../serviceTypes.js';
+import { callService, errorOutcome, type ContractService } from '../serviceTypes.js';
 import { BodyTooLarge, readBody, sendError, sendJson } from './http.js';
+
+export interface ApiCallOptions {
+  bodyLimit: number;
+  /** Where internal (5xx) failures are reported. */
+  logError: (message: string, error: unknown) => void;
+}
 
 export async function handleApiCall(
   service: ContractService,
   key: string,
   req: IncomingMessage,
   res: ServerResponse,
-  bodyLimit: number,
+  { bodyLimit, logError }: ApiCallOptions,
 ): Promise<void> {
   if (!isCallKey(key)) return sendError(res, 404, `unknown call "${key}"`);
   if (req.method !== 'POST') {
@@ -27,6 +33,7 @@ export async function handleApiCall(
       res.on('finish', () => req.socket.destroy());
       return sendError(res, 413, e.message);
     }
+    if (req.destroyed) return; // the client left: nobody to answer
     throw e;
   }
   let raw: unknown;
@@ -36,17 +43,11 @@ export async function handleApiCall(
     return sendError(res, 400, `${key}: the request body is not valid JSON (${(e as Error).message})`);
   }
   try {
-    const result = await call(service, key, validateArgs(key, raw));
+    const result = await callService(service, key, validateArgs(key, raw));
     sendJson(res, 200, result);
   } catch (e) {
     const { status, error } = errorOutcome(e);
-    if (status >= 500) console.error(`provex serve: ${key} failed:`, e);
+    if (status >= 500) logError(`provex serve: ${key} failed:`, e);
     sendError(res, status, error);
   }
-}
-
-/** One typed dispatch: the key picks the method, the validated args match it. */
-function call<K extends CallKey>(service: ContractService, key: K, args: Parameters<ContractService[K]>[0]) {
-  const method = service[key] as (a: typeof args) => ReturnType<ContractService[K]>;
-  return method.call(service, args);
 }

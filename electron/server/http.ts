@@ -51,5 +51,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    // A client that goes away mid-body: settle instead of waiting forever (no-op after 'end').
+    req.on('close', () => reject(new Error('the client closed the request')));
   });
 }

@@ -26,6 +26,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Interval of the keep-alive comment on event streams (default 15 s). */
   keepAliveMs?: number;
+  /** Where internal failures are reported (default console.error). */
+  logError?: (message: string, error: unknown) => void;
 }
 
 export interface RunningServer {
@@ -50,10 +52,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const streams = eventStreams(options.service, options.keepAliveMs ?? 15_000);
+  const logError = options.logError ?? ((message: string, error: unknown) => console.error(message, error));
 
   const server = createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
-      console.error('provex serve: request failed:', e);
+      logError('provex serve: request failed:', e);
       if (!res.headersSent) sendError(res, 500, 'internal error');
       else res.destroy();
     });
@@ -76,7 +79,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     if (url.pathname === '/api/events') return streams.open(req, res);
     if (url.pathname.startsWith('/api/')) {
-      return handleApiCall(options.service, url.pathname.slice('/api/'.length), req, res, bodyLimit);
+      const key = url.pathname.slice('/api/'.length);
+      return handleApiCall(options.service, key, req, res, { bodyLimit, logError });
     }
     return serveStatic(req, res, url);
   }

@@ -55,7 +55,10 @@ function object(required: Record<string, Check>, optional: Record<string, Check>
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return fail(at, 'an object', v);
     const record = v as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      if (!(key in required) && !(key in optional)) throw new ArgsError(`${at}: unknown field "${key}"`);
+      // Own keys only: `'__proto__' in {}` and `'constructor' in {}` are true.
+      if (!Object.hasOwn(required, key) && !Object.hasOwn(optional, key)) {
+        throw new ArgsError(`${at}: unknown field "${key}"`);
+      }
     }
     for (const [key, check] of Object.entries(required)) {
       if (record[key] === undefined) throw new ArgsError(`${at}: missing field "${key}"`);

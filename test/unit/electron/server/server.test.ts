@@ -22,12 +22,20 @@ writeFileSync(join(tmp.dir, 'package.json'), SECRET);
 writeFileSync(join(tmp.dir, 'secret.txt'), SECRET);
 
 const service = new FakeService();
+const logged: string[] = [];
 let server: RunningServer;
 let port: number;
 let token: string;
 
 before(async () => {
-  server = await startServer({ service, staticDir, port: 0, bodyLimit: 4096, keepAliveMs: 50 });
+  server = await startServer({
+    service,
+    staticDir,
+    port: 0,
+    bodyLimit: 4096,
+    keepAliveMs: 50,
+    logError: (message, error) => logged.push(`${message} ${(error as Error).message}`),
+  });
   ({ port, token } = server);
 });
 after(async () => {
@@ -163,6 +171,11 @@ describe('calls', () => {
     const crash = await post(port, token, 'query/run', { sql: 'crash' });
     assert.equal(crash.status, 500);
     assert.deepEqual(JSON.parse(crash.body), { error: 'the fake database fell over' });
+    assert.deepEqual(
+      logged,
+      ['provex serve: query/run failed: the fake database fell over'],
+      'only 5xx are logged',
+    );
   });
 
   test('a call must be a POST', async () => {
