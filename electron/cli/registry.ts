@@ -4,6 +4,7 @@ import { migrateCommand } from './commands/migrate.js';
 import { queryCommand } from './commands/query.js';
 import { sessionsCommands } from './commands/sessions.js';
 import { serveCommand } from './commands/serve.js';
+import { startCommand } from './commands/start.js';
 
 /** Every `provex` command, in the order `provex --help` lists them. */
 export const commands: Command[] = [

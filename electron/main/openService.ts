@@ -1,10 +1,11 @@
 /**
- * The seam between the desktop shell and electron/service.ts (written beside this shell): the one
- * function the composition root calls to get a service over the workspace at `dbPath`.
+ * The seam between the desktop shell and electron/service.ts: the one function the composition
+ * root calls to get a service over the workspace at `dbPath`.
  */
+import { Service } from '../service.js';
+import { Workspace } from '../store/workspace.js';
 import type { ClosableService } from '../serviceTypes.js';
 
 export async function openService(dbPath: string): Promise<ClosableService> {
-  // TODO(lead): return the service of electron/service.ts opened on dbPath once it lands.
-  throw new Error(`the contract service is not wired into the desktop app yet (workspace ${dbPath})`);
+  return new Service(await Workspace.open(dbPath));
 }
