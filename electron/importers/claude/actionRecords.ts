@@ -62,20 +62,23 @@ export function attributeActions(
     return s;
   };
 
+  /** An orphan open when a session with a known parent starts IS that parent (§12.1). */
+  const adoptParent = (parent: string | null): void => {
+    const top = stack.at(-1);
+    if (!top || !top.orphan || top.renamed || !parent || slots.has(parent)) return;
+    slots.delete(top.id);
+    top.id = parent;
+    top.renamed = true;
+    slots.set(parent, top);
+  };
+
   for (const l of lines) {
     const known = l.eventId ? ctx.eventSession.get(l.eventId) : undefined;
     let slot: Slot;
     if (known) {
       slot = slotFor(known);
       if (isAgentStart(l)) {
-        const top = stack.at(-1);
-        const parent = ctx.sessionById(known)?.parent_session_id;
-        if (top && top.orphan && !top.renamed && parent && !slots.has(parent)) {
-          slots.delete(top.id);
-          top.id = parent;
-          top.renamed = true;
-          slots.set(parent, top);
-        }
+        adoptParent(ctx.sessionById(known)?.parent_session_id ?? null);
         stack.push(slot);
       }
     } else if (isAgentStart(l)) {
@@ -83,6 +86,7 @@ export function attributeActions(
       if (fs && !folderSessionOpened && !slots.has(fs.session_id) && startMatches(fs, l)) {
         slot = slotFor(fs.session_id);
         folderSessionOpened = true;
+        adoptParent(fs.parent_session_id);
       } else {
         slot = slotFor(`orphan-${fileKey}-L${l.line}`);
         slot.orphan = true;
