@@ -86,7 +86,7 @@ export async function importDuckDbFile(
     outcome.reason = (e as Error).message;
     return done();
   }
-  const fragment = toFragment(path, rows, outcome.rejected, outcome.warnings);
+  const fragment = toFragment(path, rows, outcome.rejected);
   const name = options.project ?? basename(path, extname(path));
   const projectId = await ensureProject(ws, name, null);
   const known = new Set(
@@ -111,12 +111,7 @@ export async function importDuckDbFile(
   return done();
 }
 
-function toFragment(
-  path: string,
-  db: ProvenanceDbRows,
-  rejected: ImportIssue[],
-  warnings: ImportIssue[],
-): SourceFragment {
+function toFragment(path: string, db: ProvenanceDbRows, rejected: ImportIssue[]): SourceFragment {
   const f = emptyFragment(true);
   const bad = (table: string, i: number, msg: string): void =>
     void rejected.push(rowIssue(path, table, i, msg));
