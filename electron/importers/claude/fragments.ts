@@ -77,6 +77,26 @@ export function manifestFragment(ctx: RootContext, m: Manifest): FileFragment {
   return { fragment: f, rejected: [], warnings: m.warnings };
 }
 
+/**
+ * Attributes every action log of the root before anything is written, so the sessions rebuilt
+ * from lines (lost parents) are known to every file: a child's fragment then inserts its parent
+ * first (its parent_session_id cannot be set later, see store/stagingTables.ts).
+ */
+export function attributeAll(ctx: RootContext): void {
+  for (const folder of ctx.folders) {
+    if (!folder.actions || !('value' in folder.actions)) continue;
+    const folderSession =
+      folder.manifest && 'value' in folder.manifest ? folder.manifest.value.session : null;
+    const a = attributeActions(folder.actions.path, folder.actions.value.lines, {
+      eventSession: ctx.eventSession,
+      sessionById: (id) => ctx.sessions.get(id),
+      folderSession,
+    });
+    ctx.attributed.set(folder.dir, a);
+    for (const o of a.orphans) if (!ctx.sessions.has(o.session_id)) ctx.sessions.set(o.session_id, o);
+  }
+}
+
 export function actionsFragment(
   ctx: RootContext,
   folder: SessionFolder,
@@ -84,12 +104,8 @@ export function actionsFragment(
   parsed: ParsedActions,
 ): FileFragment {
   const f = emptyFragment(false);
-  const folderSession = folder.manifest && 'value' in folder.manifest ? folder.manifest.value.session : null;
-  const a = attributeActions(path, parsed.lines, {
-    eventSession: ctx.eventSession,
-    sessionById: (id) => ctx.sessions.get(id),
-    folderSession,
-  });
+  const a = ctx.attributed.get(folder.dir);
+  if (!a) throw new Error(`${path}: lines not attributed`);
   const orphans = new Map(a.orphans.map((o) => [o.session_id as string, o]));
   const warnings = [...parsed.warnings];
   for (const id of a.sessionIds) {

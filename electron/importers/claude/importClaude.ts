@@ -20,6 +20,7 @@ import { discover } from './discover.js';
 import {
   actionsFragment,
   jsonFragment,
+  attributeAll,
   manifestFragment,
   summaryFragment,
   type FileFragment,
@@ -93,6 +94,7 @@ export async function importClaudePaths(
 
 async function jobsFor(ws: Workspace, ctx: RootContext): Promise<{ ctx: RootContext; jobs: Job[] }> {
   await addWorkspaceEvents(ws, ctx);
+  attributeAll(ctx);
   const jobs: Job[] = [];
   const wanted = wantedJsonSessions(ctx);
   for (const j of ctx.jsons) {

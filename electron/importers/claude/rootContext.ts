@@ -5,6 +5,7 @@ import type { SessionId } from '../../../shared/model/ids.js';
 import type { SessionRecord } from '../../../shared/model/provenanceRecords.js';
 import { parseActions, type ParsedActions } from './actionsJsonl.js';
 import type { ProvenanceRoot } from './discover.js';
+import type { AttributedActions } from './actionRecords.js';
 import { parseJsonManifest, type JsonManifest } from './jsonManifest.js';
 import { parseManifest, summaryTitle, type Manifest } from './manifestYaml.js';
 import { readSourceText, SourceError, type SourceText } from './sourceFile.js';
@@ -34,6 +35,8 @@ export interface RootContext {
   /** Best record known per session: JSON manifest, else manifest.yaml. */
   sessions: Map<SessionId, SessionRecord>;
   projectName: string;
+  /** Line attribution per session folder (by folder path), filled by `attributeAll`. */
+  attributed: Map<string, AttributedActions>;
 }
 
 export function loadRoot(root: ProvenanceRoot, projectOverride?: string): RootContext {
@@ -60,6 +63,7 @@ export function loadRoot(root: ProvenanceRoot, projectOverride?: string): RootCo
     eventSession,
     sessions,
     projectName: projectOverride ?? fromManifest ?? basename(root.projectRoot),
+    attributed: new Map(),
   };
 }
 
