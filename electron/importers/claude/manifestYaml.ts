@@ -35,7 +35,7 @@ export function parseManifest(src: SourceText, folder: string, summaryTitle: str
     version: '1.2',
     schema: 'core',
     uniqueKeys: false,
-    prettyErrors: false,
+    prettyErrors: true,
   });
   const err = doc.errors[0];
   if (err) {
