@@ -1,0 +1,227 @@
+import {
+  addCounts,
+  zeroCounts,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportReport,
+  type SourceKind,
+  type SourceOutcome,
+} from '../../../shared/model/imports.js';
+import { asSessionId, type SessionId } from '../../../shared/model/ids.js';
+import {
+  ensureProject,
+  previousImport,
+  removeUnclaimedSessions,
+  writeFragment,
+} from '../../store/sessionWriter.js';
+import type { Workspace } from '../../store/workspace.js';
+import { discover } from './discover.js';
+import {
+  actionsFragment,
+  jsonFragment,
+  attributeAll,
+  manifestFragment,
+  summaryFragment,
+  type FileFragment,
+} from './fragments.js';
+import { issueOf, loadRoot, type Parsed, type RootContext } from './rootContext.js';
+import type { SourceText } from './sourceFile.js';
+
+/** One file to write: its parsed content (or why not) and how to turn it into rows. */
+interface Job {
+  path: string;
+  kind: SourceKind;
+  parsed: Parsed<unknown>;
+  build: () => FileFragment | string;
+}
+
+/**
+ * Imports `.claude/provenance` data: each path is a project root, a `.claude/provenance` folder or
+ * one session folder. Every file is one source with its own transaction: a file that fails is
+ * reported (with file and line) and leaves its earlier rows as they were; the others import.
+ * A file whose content hash matches its last import is reported `unchanged` and not touched.
+ * Order per root: JSON manifests (they know the sessions best), manifests, action logs, summaries.
+ */
+export async function importClaudePaths(
+  ws: Workspace,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const report: ImportReport = { sources: [], totals: zeroCounts(), errors: [] };
+  const contexts: RootContext[] = [];
+  for (const p of paths) {
+    const { root, errors } = discover(p);
+    report.errors.push(...errors);
+    if (root) contexts.push(loadRoot(root, options.project));
+  }
+  const jobsPerRoot = await Promise.all(contexts.map((ctx) => jobsFor(ws, ctx)));
+  const progress: ImportProgress = {
+    filesDone: 0,
+    filesTotal: jobsPerRoot.reduce((n, j) => n + j.jobs.length, 0),
+    sessionsDone: 0,
+    eventsDone: 0,
+    currentPath: '',
+  };
+  const stale: string[] = [];
+  const missingParents = new Map<string, string>();
+  for (const { ctx, jobs } of jobsPerRoot) {
+    const projectId = await ensureProject(ws, ctx.projectName, ctx.root.projectRoot);
+    for (const job of jobs) {
+      progress.currentPath = job.path;
+      const outcome = await runJob(ws, job, projectId, stale, missingParents);
+      report.sources.push(outcome);
+      report.totals = addCounts(report.totals, outcome.counts);
+      progress.filesDone++;
+      progress.sessionsDone += outcome.counts.sessions;
+      progress.eventsDone += outcome.counts.events;
+      options.onProgress?.({ ...progress });
+    }
+  }
+  await removeUnclaimedSessions(ws, stale);
+  const present = new Set(
+    (await ws.all(`SELECT session_id FROM provenance_sessions`)).map((r) => String(r.session_id)),
+  );
+  for (const [child, parent] of missingParents) {
+    if (present.has(parent)) continue;
+    report.errors.push({
+      path: child,
+      message: `parent session ${parent} is in no imported source: parent_session_id left empty (the manifest keeps it)`,
+    });
+  }
+  return report;
+}
+
+async function jobsFor(ws: Workspace, ctx: RootContext): Promise<{ ctx: RootContext; jobs: Job[] }> {
+  await addWorkspaceEvents(ws, ctx);
+  attributeAll(ctx);
+  const jobs: Job[] = [];
+  const wanted = wantedJsonSessions(ctx);
+  for (const j of ctx.jsons) {
+    if ('value' in j && wanted && !wanted.has(j.value.session.session_id)) continue;
+    if (!('value' in j) && wanted) continue;
+    jobs.push({
+      path: j.path,
+      kind: 'json-manifest',
+      parsed: j,
+      build: () => ('value' in j ? jsonFragment(ctx, j.value) : ''),
+    });
+  }
+  for (const f of ctx.folders) {
+    if (f.manifest) {
+      const m = f.manifest;
+      jobs.push({
+        path: m.path,
+        kind: 'manifest-yaml',
+        parsed: m,
+        build: () => ('value' in m ? manifestFragment(ctx, m.value) : ''),
+      });
+    }
+  }
+  for (const f of ctx.folders) {
+    if (f.actions) {
+      const a = f.actions;
+      jobs.push({
+        path: a.path,
+        kind: 'actions-jsonl',
+        parsed: a,
+        build: () => ('value' in a ? actionsFragment(ctx, f, a.path, a.value) : ''),
+      });
+    }
+  }
+  for (const f of ctx.folders) {
+    if (f.summary) {
+      const s = f.summary;
+      jobs.push({
+        path: s.path,
+        kind: 'summary-md',
+        parsed: s,
+        build: () => ('value' in s ? summaryFragment(f, s.value) : ''),
+      });
+    }
+  }
+  return { ctx, jobs };
+}
+
+/** For one asked-for session folder: only the JSON manifests of the sessions it shows. */
+function wantedJsonSessions(ctx: RootContext): Set<SessionId> | null {
+  if (!ctx.root.partial) return null;
+  const ids = new Set<SessionId>();
+  for (const f of ctx.folders) {
+    if (f.manifest && 'value' in f.manifest) ids.add(f.manifest.value.session.session_id);
+    if (f.actions && 'value' in f.actions) {
+      for (const l of f.actions.value.lines) {
+        const s = l.eventId ? ctx.eventSession.get(l.eventId) : undefined;
+        if (s) ids.add(s);
+      }
+    }
+  }
+  return ids;
+}
+
+/** Lines whose event is already in the workspace (a DuckDB import, the tracker) join that session. */
+async function addWorkspaceEvents(ws: Workspace, ctx: RootContext): Promise<void> {
+  const ids: string[] = [];
+  for (const f of ctx.folders) {
+    if (!f.actions || !('value' in f.actions)) continue;
+    for (const l of f.actions.value.lines)
+      if (l.eventId && !ctx.eventSession.has(l.eventId)) ids.push(l.eventId);
+  }
+  if (ids.length === 0) return;
+  const rows = await ws.all(
+    `SELECT event_id, session_id FROM provenance_events WHERE event_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
+    [JSON.stringify(ids)],
+  );
+  for (const r of rows) ctx.eventSession.set(String(r.event_id), asSessionId(String(r.session_id)));
+}
+
+async function runJob(
+  ws: Workspace,
+  job: Job,
+  projectId: number,
+  stale: string[],
+  missingParents: Map<string, string>,
+): Promise<SourceOutcome> {
+  const outcome: SourceOutcome = {
+    path: job.path,
+    kind: job.kind,
+    status: 'rejected',
+    counts: zeroCounts(),
+    rejected: [],
+    warnings: [],
+  };
+  if (!('value' in job.parsed)) {
+    outcome.reason = job.parsed.error.message;
+    outcome.rejected.push(issueOf(job.parsed.error));
+    return outcome;
+  }
+  const src: SourceText = job.parsed.src;
+  const built = job.build();
+  if (typeof built === 'string') {
+    outcome.reason = `${job.path}: ${built}`;
+    return outcome;
+  }
+  outcome.rejected = built.rejected;
+  outcome.warnings = built.warnings;
+  const prev = await previousImport(ws, job.kind, job.path);
+  if (prev && prev.hash === src.hash) {
+    outcome.status = 'unchanged';
+    return outcome;
+  }
+  try {
+    const res = await writeFragment(
+      ws,
+      { kind: job.kind, path: job.path, hash: src.hash, size: src.size, projectId },
+      built.fragment,
+    );
+    outcome.status = res.status;
+    outcome.counts = res.counts;
+    stale.push(...res.staleSessions);
+    for (const m of res.missingParents) missingParents.set(m.session_id, m.parent_session_id);
+  } catch (e) {
+    outcome.reason = `${job.path}: cannot store: ${String((e as Error).message ?? e).split('\n')[0]}`;
+  }
+  return outcome;
+}
+
+export type { ImportIssue };

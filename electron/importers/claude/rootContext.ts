@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ImportIssue } from '../../../shared/model/imports.js';
+import type { SessionId } from '../../../shared/model/ids.js';
+import type { SessionRecord } from '../../../shared/model/provenanceRecords.js';
+import { parseActions, type ParsedActions } from './actionsJsonl.js';
+import type { ProvenanceRoot } from './discover.js';
+import type { AttributedActions } from './actionRecords.js';
+import { parseJsonManifest, type JsonManifest } from './jsonManifest.js';
+import { parseManifest, summaryTitle, type Manifest } from './manifestYaml.js';
+import { readSourceText, SourceError, type SourceText } from './sourceFile.js';
+
+/** A file read and parsed, or the reason it cannot be. */
+export type Parsed<T> = { path: string; src: SourceText; value: T } | { path: string; error: SourceError };
+
+export interface SessionFolder {
+  dir: string;
+  name: string;
+  manifest: Parsed<Manifest> | null;
+  actions: Parsed<ParsedActions> | null;
+  summary: Parsed<string> | null;
+}
+
+/**
+ * Everything of one provenance root, read and parsed before anything is written: attributing an
+ * action line needs the JSON manifests, a child session needs its parent, a summary needs its
+ * folder's session id. Files are small; parse failures stay attached to their file.
+ */
+export interface RootContext {
+  root: ProvenanceRoot;
+  jsons: Parsed<JsonManifest>[];
+  folders: SessionFolder[];
+  /** event id -> session id, from the JSON manifests' execution traces. */
+  eventSession: Map<string, SessionId>;
+  /** Best record known per session: JSON manifest, else manifest.yaml. */
+  sessions: Map<SessionId, SessionRecord>;
+  projectName: string;
+  /** Line attribution per session folder (by folder path), filled by `attributeAll`. */
+  attributed: Map<string, AttributedActions>;
+}
+
+export function loadRoot(root: ProvenanceRoot, projectOverride?: string): RootContext {
+  const jsons = root.jsonManifests.map((p) => parseFile(p, parseJsonManifest));
+  const folders = root.sessionDirs.map(loadFolder);
+  const eventSession = new Map<string, SessionId>();
+  const sessions = new Map<SessionId, SessionRecord>();
+  for (const f of folders) {
+    if (f.manifest && 'value' in f.manifest)
+      sessions.set(f.manifest.value.session.session_id, f.manifest.value.session);
+  }
+  for (const j of jsons) {
+    if (!('value' in j)) continue;
+    sessions.set(j.value.session.session_id, j.value.session);
+    for (const e of j.value.events) eventSession.set(e.event_id, e.session_id);
+  }
+  const fromManifest = folders
+    .map((f) => (f.manifest && 'value' in f.manifest ? f.manifest.value.projectName : null))
+    .find((n) => n !== null);
+  return {
+    root,
+    jsons,
+    folders,
+    eventSession,
+    sessions,
+    projectName: projectOverride ?? fromManifest ?? basename(root.projectRoot),
+    attributed: new Map(),
+  };
+}
+
+function loadFolder(dir: string): SessionFolder {
+  const name = basename(dir);
+  const at = (f: string): string | null => (existsSync(join(dir, f)) ? join(dir, f) : null);
+  const summaryPath = at('summary.md');
+  const summary = summaryPath ? parseFile(summaryPath, (s) => s.text) : null;
+  const title = summary && 'value' in summary ? summaryTitle(summary.value) : null;
+  const manifestPath = at('manifest.yaml');
+  const actionsPath = at('actions.jsonl');
+  return {
+    dir,
+    name,
+    manifest: manifestPath ? parseFile(manifestPath, (s) => parseManifest(s, name, title)) : null,
+    actions: actionsPath ? parseFile(actionsPath, parseActions) : null,
+    summary,
+  };
+}
+
+function parseFile<T>(path: string, parse: (src: SourceText) => T): Parsed<T> {
+  try {
+    const src = readSourceText(path);
+    if (src.text.trim() === '' && !path.endsWith('.jsonl') && !path.endsWith('.md'))
+      throw new SourceError(path, 'empty file');
+    return { path, src, value: parse(src) };
+  } catch (e) {
+    return {
+      path,
+      error: e instanceof SourceError ? e : new SourceError(path, String((e as Error).message ?? e)),
+    };
+  }
+}
+
+export function issueOf(e: SourceError): ImportIssue {
+  return e.line === undefined
+    ? { path: e.path, message: e.message }
+    : { path: e.path, line: e.line, message: e.message };
+}
