@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { migrateCommand } from './commands/migrate.js';
 import { queryCommand } from './commands/query.js';
@@ -10,7 +11,9 @@ import { startCommand } from './commands/start.js';
 export const commands: Command[] = [
   initCommand,
   migrateCommand,
+  importCommand,
   ...sessionsCommands,
   queryCommand,
   serveCommand,
+  startCommand,
 ];

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RowCounts, SourceKind } from '../../shared/model/imports.js';
+import { zeroCounts, type RowCounts, type SourceKind } from '../../shared/model/imports.js';
 import type { SourceFragment } from '../../shared/model/provenanceRecords.js';
 import {
   DECISIONS,
@@ -12,6 +12,7 @@ import {
 } from './provenanceColumns.js';
 import { assignLinkIds, mergeRows, mergeSessions, stageName, stageRows } from './stagingTables.js';
 import { pyJson } from './values.js';
+import { upsertSource } from './sources.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -99,15 +100,7 @@ export async function writeFragment(
       src.kind,
       src.path,
     ]);
-    const [srow] = await tx.all(
-      `INSERT INTO provex_sources (kind, path, project_id, content_hash, size_bytes, imported_at, status, message)
-       VALUES (?, ?, ?, ?, ?, CAST(now() AS TIMESTAMP), 'ok', NULL)
-       ON CONFLICT (kind, path) DO UPDATE SET project_id = excluded.project_id, content_hash = excluded.content_hash,
-         size_bytes = excluded.size_bytes, imported_at = excluded.imported_at, status = 'ok', message = NULL
-       RETURNING source_id`,
-      [src.kind, src.path, src.projectId, src.hash, src.size],
-    );
-    const sourceId = Number(srow!.source_id);
+    const sourceId = await upsertSource(tx, src);
 
     const own = new Set(frag.sessions.map((s) => s.session_id));
     const context = dedupe(frag.contextSessions, (r) => r.session_id).filter((s) => !own.has(s.session_id));
@@ -134,6 +127,7 @@ export async function writeFragment(
       sourceId,
       status: prev.length > 0 ? 'replaced' : 'imported',
       counts: {
+        ...zeroCounts(),
         sessions: frag.sessions.length,
         events: frag.events.length,
         tool_calls: frag.toolCalls.length,

@@ -1,7 +1,19 @@
 /** What an import did, per source, and how far it got (for the CLI's progress bar and the UI). */
 
 export type SourceKind =
-  'manifest-yaml' | 'actions-jsonl' | 'summary-md' | 'json-manifest' | 'duckdb' | 'folder';
+  | 'manifest-yaml'
+  | 'actions-jsonl'
+  | 'summary-md'
+  | 'json-manifest'
+  | 'duckdb'
+  | 'folder'
+  | 'task-db'
+  | 'chain-json'
+  | 'markup';
+
+/** What `provex import --kind` names: one importer each. */
+export const IMPORT_KINDS = ['claude', 'duckdb', 'tasks', 'chains', 'markup'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type SourceStatus = 'imported' | 'unchanged' | 'replaced' | 'rejected';
 
@@ -12,6 +24,10 @@ export interface RowCounts {
   decisions: number;
   transformations: number;
   entity_links: number;
+  tasks: number;
+  task_edges: number;
+  chains: number;
+  chain_events: number;
 }
 
 /** A problem inside a source: `line` for text files, `table` + `row` for databases. */
@@ -58,7 +74,18 @@ export interface ImportOptions {
 }
 
 export function zeroCounts(): RowCounts {
-  return { sessions: 0, events: 0, tool_calls: 0, decisions: 0, transformations: 0, entity_links: 0 };
+  return {
+    sessions: 0,
+    events: 0,
+    tool_calls: 0,
+    decisions: 0,
+    transformations: 0,
+    entity_links: 0,
+    tasks: 0,
+    task_edges: 0,
+    chains: 0,
+    chain_events: 0,
+  };
 }
 
 export function addCounts(a: RowCounts, b: RowCounts): RowCounts {
@@ -69,5 +96,9 @@ export function addCounts(a: RowCounts, b: RowCounts): RowCounts {
     decisions: a.decisions + b.decisions,
     transformations: a.transformations + b.transformations,
     entity_links: a.entity_links + b.entity_links,
+    tasks: a.tasks + b.tasks,
+    task_edges: a.task_edges + b.task_edges,
+    chains: a.chains + b.chains,
+    chain_events: a.chain_events + b.chain_events,
   };
 }
