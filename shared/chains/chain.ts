@@ -27,7 +27,11 @@ export function createChain(name: string | null, opts: NewChainOptions = {}): Ch
 }
 
 /** Appends events and sets `updated_at` to now. */
-export function addEvents(chain: Chain, events: readonly ChainEvent[], now: IsoTimestamp = nowTimestamp()): Chain {
+export function addEvents(
+  chain: Chain,
+  events: readonly ChainEvent[],
+  now: IsoTimestamp = nowTimestamp(),
+): Chain {
   return { ...chain, events: [...chain.events, ...events], updated_at: now };
 }
 
@@ -45,7 +49,12 @@ export function mergeObjects(a: KeptObject, b: KeptObject): KeptObject {
 
 /** Keeps a's id, name, description and created_at; concatenates events; b's metadata wins. */
 export function mergeChains(a: Chain, b: Chain, now: IsoTimestamp = nowTimestamp()): Chain {
-  return { ...a, events: [...a.events, ...b.events], metadata: mergeObjects(a.metadata, b.metadata), updated_at: now };
+  return {
+    ...a,
+    events: [...a.events, ...b.events],
+    metadata: mergeObjects(a.metadata, b.metadata),
+    updated_at: now,
+  };
 }
 
 /** Stable sort by instant; `updated_at` unchanged. */
@@ -59,7 +68,9 @@ export function filterEvents(chain: Chain, keep: (e: ChainEvent) => boolean): Ch
 
 /** Events whose instant lies in [from, to], inclusive. */
 export function getEventsInRange(chain: Chain, from: IsoTimestamp, to: IsoTimestamp): ChainEvent[] {
-  return chain.events.filter((e) => compareInstants(e.timestamp, from) >= 0 && compareInstants(e.timestamp, to) <= 0);
+  return chain.events.filter(
+    (e) => compareInstants(e.timestamp, from) >= 0 && compareInstants(e.timestamp, to) <= 0,
+  );
 }
 
 export function findLowConfidence(chain: Chain, threshold = 0.7): ChainEvent[] {

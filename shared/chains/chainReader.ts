@@ -20,7 +20,12 @@ export class ChainReadError extends Error {
 type Obj = { [key: string]: KeptJson | undefined };
 
 function isObject(v: KeptJson | undefined): v is KeptObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !('$number' in v && Object.keys(v).length === 1);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !('$number' in v && Object.keys(v).length === 1)
+  );
 }
 
 /** absent, null and false all mean "take the default" */
@@ -52,7 +57,8 @@ class Reader {
   strings(o: Obj, key: string): string[] {
     const v = given(o, key);
     if (v === undefined) return [];
-    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) this.fail(key, 'must be a list of strings');
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+      this.fail(key, 'must be a list of strings');
     return v as string[];
   }
 
@@ -86,7 +92,9 @@ export function eventFromJson(value: KeptJson, index: number, chainId: string): 
   const idValue = given(o, 'id');
   const id = typeof idValue === 'string' ? idValue : randomId();
   if (idValue !== undefined && typeof idValue !== 'string') {
-    throw new ChainReadError(`Chain ${chainId}: event ${index}: id must be a string, got ${describe(idValue)}`);
+    throw new ChainReadError(
+      `Chain ${chainId}: event ${index}: id must be a string, got ${describe(idValue)}`,
+    );
   }
   const r = new Reader(`Chain ${chainId}: event ${id}`);
   const type = given(o, 'type');

@@ -39,6 +39,7 @@ export function validateEvent(event: ChainEvent): { ok: ChainEvent } | { error: 
   if (!isEventType(event.type)) return { error: `Invalid event type: :${event.type}` };
   const c = event.confidence;
   if (!(c >= 0 && c <= 1)) return { error: `Confidence must be between 0.0 and 1.0, got: ${formatFloat(c)}` };
-  if (!event.decision || !event.reasoning) return { error: 'Decision and reasoning must be non-empty strings' };
+  if (!event.decision || !event.reasoning)
+    return { error: 'Decision and reasoning must be non-empty strings' };
   return { ok: event };
 }

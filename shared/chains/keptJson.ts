@@ -17,11 +17,21 @@ export class JsonSyntaxError extends Error {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 /** Sets a key without tripping over `__proto__`. */
 export function setKey(obj: KeptObject, key: string, value: KeptJson): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
 
@@ -131,9 +141,9 @@ export function parseKeptJson(text: string): KeptJson {
       }
     }
     if (c === '"') return string();
-    if (text.startsWith('true', i)) return (i += 4), true;
-    if (text.startsWith('false', i)) return (i += 5), false;
-    if (text.startsWith('null', i)) return (i += 4), null;
+    if (text.startsWith('true', i)) return ((i += 4), true);
+    if (text.startsWith('false', i)) return ((i += 5), false);
+    if (text.startsWith('null', i)) return ((i += 4), null);
     if (i >= text.length) fail('unexpected end of input');
     return number();
   };
@@ -190,7 +200,8 @@ export function writeKeptJson(value: KeptJson, indent = ''): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return scalarText(value);
   if (typeof value === 'string') return jsonString(value);
-  if (isKeptNumber(value)) return /[.eE]/.test(value.$number) ? formatFloat(Number(value.$number)) : value.$number;
+  if (isKeptNumber(value))
+    return /[.eE]/.test(value.$number) ? formatFloat(Number(value.$number)) : value.$number;
   const inner = indent + '  ';
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';

@@ -43,7 +43,13 @@ export function roundedText(x: number, digits: number): string {
 }
 
 export function isKeptNumber(v: KeptJson | undefined): v is KeptNumber {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v.$number === 'string' && Object.keys(v).length === 1;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    typeof v.$number === 'string' &&
+    Object.keys(v).length === 1
+  );
 }
 
 /** Float kind, whatever the value: integral values become a `KeptNumber`. */

@@ -54,9 +54,18 @@ export interface Traced<T> {
   result: T | { error: string };
 }
 
-export function traceStage<T>(chain: Chain, stageId: string, fn: () => T, opts: StageOptions = {}): Traced<T> {
+export function traceStage<T>(
+  chain: Chain,
+  stageId: string,
+  fn: () => T,
+  opts: StageOptions = {},
+): Traced<T> {
   const clock = opts.clock ?? monotonicMicros;
-  const shared = { stage_id: stageId, experiment_id: opts.experiment_id ?? null, parent_id: opts.parent_id ?? null };
+  const shared = {
+    stage_id: stageId,
+    experiment_id: opts.experiment_id ?? null,
+    parent_id: opts.parent_id ?? null,
+  };
   const started = createEvent({
     ...shared,
     type: 'stage_started',

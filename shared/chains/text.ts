@@ -5,7 +5,10 @@ let segmenter: Intl.Segmenter | null | undefined;
 /** The grapheme clusters of a string (code points where Intl.Segmenter is missing). */
 export function graphemes(text: string): string[] {
   if (segmenter === undefined) {
-    segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+    segmenter =
+      typeof Intl.Segmenter === 'function'
+        ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+        : null;
   }
   if (!segmenter) return Array.from(text);
   return Array.from(segmenter.segment(text), (s) => s.segment);

@@ -18,7 +18,13 @@ export interface ConstructorOptions {
 type Num = number | KeptNumber;
 const orNull = (v: KeptJson | undefined): KeptJson => (v === undefined ? null : v);
 
-function make(type: string, decision: string, reasoning: string, meta: KeptObject, o: ConstructorOptions): ChainEvent {
+function make(
+  type: string,
+  decision: string,
+  reasoning: string,
+  meta: KeptObject,
+  o: ConstructorOptions,
+): ChainEvent {
   return createEvent({
     type,
     decision,
@@ -55,7 +61,13 @@ export function trainingCompleted(
 
 export function epochCompleted(n: Num, metrics: KeptObject = {}, o: ConstructorOptions = {}): ChainEvent {
   const text = keptNumberText(n);
-  return make('epoch_completed', `Epoch ${text} completed`, 'Training epoch finished', mergeObjects(metrics, { epoch: n }), o);
+  return make(
+    'epoch_completed',
+    `Epoch ${text} completed`,
+    'Training epoch finished',
+    mergeObjects(metrics, { epoch: n }),
+    o,
+  );
 }
 
 export function batchProcessed(
@@ -80,7 +92,10 @@ export function checkpointSaved(
   return make('checkpoint_saved', `Checkpoint saved to ${path}`, 'Model checkpoint saved', meta, o);
 }
 
-export function checkpointLoaded(path: string, o: ConstructorOptions & { resume_epoch?: KeptJson } = {}): ChainEvent {
+export function checkpointLoaded(
+  path: string,
+  o: ConstructorOptions & { resume_epoch?: KeptJson } = {},
+): ChainEvent {
   const meta = { path, resume_epoch: orNull(o.resume_epoch) };
   return make('checkpoint_loaded', `Checkpoint loaded from ${path}`, 'Model checkpoint loaded', meta, o);
 }
@@ -101,7 +116,10 @@ export function deploymentStarted(
   return make('deployment_started', `Deployment started for ${path}`, 'Model deployment initiated', meta, o);
 }
 
-export function modelLoaded(path: string, o: ConstructorOptions & { load_time_ms?: KeptJson } = {}): ChainEvent {
+export function modelLoaded(
+  path: string,
+  o: ConstructorOptions & { load_time_ms?: KeptJson } = {},
+): ChainEvent {
   const meta = { model_path: path, load_time_ms: orNull(o.load_time_ms) };
   return make('model_loaded', `Model loaded from ${path}`, 'Model loaded for inference', meta, o);
 }
@@ -114,7 +132,10 @@ export function inferenceCompleted(
   return make('inference_completed', 'Inference completed', 'Model inference finished', meta, o);
 }
 
-export function rewardReceived(v: Num, o: ConstructorOptions & { step?: KeptJson; episode?: KeptJson } = {}): ChainEvent {
+export function rewardReceived(
+  v: Num,
+  o: ConstructorOptions & { step?: KeptJson; episode?: KeptJson } = {},
+): ChainEvent {
   const meta = { reward: v, step: orNull(o.step), episode: orNull(o.episode) };
   return make('reward_received', `Reward: ${keptNumberText(v)}`, 'Reward signal received', meta, o);
 }
@@ -129,5 +150,7 @@ export function policyUpdated(
 
 /** One `epochCompleted(m.epoch ?? 0, m, opts)` per metrics map. */
 export function fromTrainingMetrics(list: readonly KeptObject[], o: ConstructorOptions = {}): ChainEvent[] {
-  return list.map((m) => epochCompleted(typeof m.epoch === 'number' || isKeptNumber(m.epoch) ? m.epoch : 0, m, o));
+  return list.map((m) =>
+    epochCompleted(typeof m.epoch === 'number' || isKeptNumber(m.epoch) ? m.epoch : 0, m, o),
+  );
 }

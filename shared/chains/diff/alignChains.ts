@@ -81,7 +81,10 @@ export function changedFields(x: ChainEvent, y: ChainEvent): string[] {
   if (x.type !== y.type) out.push('type');
   if (x.decision !== y.decision) out.push('decision');
   if (x.reasoning !== y.reasoning) out.push('reasoning');
-  if (x.alternatives.length !== y.alternatives.length || x.alternatives.some((v, i) => v !== y.alternatives[i])) {
+  if (
+    x.alternatives.length !== y.alternatives.length ||
+    x.alternatives.some((v, i) => v !== y.alternatives[i])
+  ) {
     out.push('alternatives');
   }
   if (x.confidence !== y.confidence) out.push('confidence');
@@ -152,14 +155,20 @@ function pairEdits(gap: Gap, a: Chain, b: Chain, sim: Similarity, threshold: num
   }
 }
 
-function row(kind: AlignmentRowKind, left: number | null, right: number | null, similarity: number): AlignmentRow {
+function row(
+  kind: AlignmentRowKind,
+  left: number | null,
+  right: number | null,
+  similarity: number,
+): AlignmentRow {
   return { kind, left, right, partner: null, similarity, changedFields: [] };
 }
 
 function withTextDiff(r: AlignmentRow, x: ChainEvent, y: ChainEvent): AlignmentRow {
   r.changedFields = changedFields(x, y);
   if (r.changedFields.includes('decision')) r.decisionDiff = diffWords(x.decision ?? '', y.decision ?? '');
-  if (r.changedFields.includes('reasoning')) r.reasoningDiff = diffWords(x.reasoning ?? '', y.reasoning ?? '');
+  if (r.changedFields.includes('reasoning'))
+    r.reasoningDiff = diffWords(x.reasoning ?? '', y.reasoning ?? '');
   return r;
 }
 
@@ -239,7 +248,10 @@ export function alignChains(a: Chain, b: Chain, opts: AlignOptions = {}): Alignm
   const rowOfRight = new Map<number, number>();
   const lone = (side: 'left' | 'right', idx: number): void => {
     const moved = side === 'left' ? moveOf.has(idx) : movedR.has(idx);
-    const r = side === 'left' ? row(moved ? 'moved' : 'removed', idx, null, 0) : row(moved ? 'moved' : 'added', null, idx, 0);
+    const r =
+      side === 'left'
+        ? row(moved ? 'moved' : 'removed', idx, null, 0)
+        : row(moved ? 'moved' : 'added', null, idx, 0);
     (side === 'left' ? rowOfLeft : rowOfRight).set(idx, rows.length);
     rows.push(r);
   };

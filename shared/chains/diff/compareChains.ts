@@ -2,7 +2,15 @@
  * The reference diff of §5: set matching on a key (id, position or type_decision), no alignment.
  * Later duplicates of a key replace earlier ones; every list comes out in ascending key order.
  */
-import type { Chain, ChainEvent, DiffKey, DiffResult, FieldChange, MatchBy, ModifiedEvent } from '../../model/chains.js';
+import type {
+  Chain,
+  ChainEvent,
+  DiffKey,
+  DiffResult,
+  FieldChange,
+  MatchBy,
+  ModifiedEvent,
+} from '../../model/chains.js';
 import { compareUtf8 } from '../keptJson.js';
 import { roundTo } from '../numberText.js';
 
@@ -35,17 +43,20 @@ export function compareKeys(x: DiffKey, y: DiffKey): number {
   return typeof x === 'number' ? -1 : 1;
 }
 
-const sameList = (x: string[], y: string[]): boolean => x.length === y.length && x.every((v, i) => v === y[i]);
+const sameList = (x: string[], y: string[]): boolean =>
+  x.length === y.length && x.every((v, i) => v === y[i]);
 
 /** Changed fields in the fixed order alternatives, confidence, decision, reasoning, timestamp. */
 export function fieldChanges(a: ChainEvent, b: ChainEvent, ignoreTimestamps: boolean): FieldChange[] {
   const out: FieldChange[] = [];
-  if (!sameList(a.alternatives, b.alternatives)) out.push({ field: 'alternatives', old: a.alternatives, new: b.alternatives });
+  if (!sameList(a.alternatives, b.alternatives))
+    out.push({ field: 'alternatives', old: a.alternatives, new: b.alternatives });
   if (a.confidence !== b.confidence) out.push({ field: 'confidence', old: a.confidence, new: b.confidence });
   if (a.decision !== b.decision) out.push({ field: 'decision', old: a.decision, new: b.decision });
   if (a.reasoning !== b.reasoning) out.push({ field: 'reasoning', old: a.reasoning, new: b.reasoning });
   // Canonical ISO text: equal text = same instant and same precision.
-  if (!ignoreTimestamps && a.timestamp !== b.timestamp) out.push({ field: 'timestamp', old: a.timestamp, new: b.timestamp });
+  if (!ignoreTimestamps && a.timestamp !== b.timestamp)
+    out.push({ field: 'timestamp', old: a.timestamp, new: b.timestamp });
   return out;
 }
 

@@ -50,7 +50,9 @@ export function diffToText(d: DiffResult): string {
     '\n',
   );
   const deltas = orNone(
-    d.confidenceDeltas.map(({ key, delta }) => `  ${keyText(key)}: ${delta >= 0 ? '+' : ''}${roundedText(delta, 3)}`),
+    d.confidenceDeltas.map(
+      ({ key, delta }) => `  ${keyText(key)}: ${delta >= 0 ? '+' : ''}${roundedText(delta, 3)}`,
+    ),
     '\n',
   );
   return (

@@ -105,7 +105,8 @@ function myers(a: Keys, a0: number, a1: number, b: Keys, b0: number, b1: number,
     if (n + m > 0 && (n + m) * d > MYERS_BUDGET) return; // give up: the gap stays unmatched
     trace.push(d === 0 ? new Int32Array(0) : v.slice(off - d + 1, off + d));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[off + k - 1]! < v[off + k + 1]!) ? v[off + k + 1]! : v[off + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[off + k - 1]! < v[off + k + 1]!) ? v[off + k + 1]! : v[off + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[a0 + x] === b[b0 + y]) {
         x++;
@@ -120,7 +121,15 @@ function myers(a: Keys, a0: number, a1: number, b: Keys, b0: number, b1: number,
   }
 }
 
-function backtrack(trace: Int32Array[], dEnd: number, n: number, m: number, a0: number, b0: number, out: MatchPair[]) {
+function backtrack(
+  trace: Int32Array[],
+  dEnd: number,
+  n: number,
+  m: number,
+  a0: number,
+  b0: number,
+  out: MatchPair[],
+) {
   const found: MatchPair[] = [];
   let x = n;
   let y = m;
