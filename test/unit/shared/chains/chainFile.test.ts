@@ -53,7 +53,12 @@ test('a 0.2 file without relationship keys takes every default (§3.3)', () => {
   const chain = readChain(readOwn('chain_v02_no_relationships.json'));
   assert.equal(chain.description, null);
   assert.equal(chain.updated_at, '2024-06-01T08:30:00.5Z');
-  assert.deepEqual(chain.metadata, { model: 'claude', temperature: { $number: '0.0' }, max_tokens: 4096, score: 0.001 });
+  assert.deepEqual(chain.metadata, {
+    model: 'claude',
+    temperature: { $number: '0.0' },
+    max_tokens: 4096,
+    score: 0.001,
+  });
   const [e1, e2, e3] = chain.events;
   assert.deepEqual(e1, {
     id: 'ev1',
@@ -112,7 +117,8 @@ test('errors name the chain, event and field', () => {
   assert.throws(() => readChain(base('[]', '"x":1')), /Chain c1: updated_at is missing/);
   assert.throws(
     () => readChain(base('[{"id":"e9","timestamp":"2025-01-01T00:00:00"}]')),
-    (e: unknown) => e instanceof ChainReadError && /Chain c1: event e9: timestamp is not a valid timestamp/.test(e.message),
+    (e: unknown) =>
+      e instanceof ChainReadError && /Chain c1: event e9: timestamp is not a valid timestamp/.test(e.message),
   );
   assert.throws(() => readChain(base('[{"id":"e9"}]')), /event e9: timestamp is missing/);
   assert.throws(() => readChain(base('[7]')), /Chain c1: event 0 is not an object/);
@@ -148,9 +154,13 @@ test('listing rows and chain search (§3.1)', () => {
     created_at: '2025-01-15T10:29:59.000000Z',
     updated_at: '2025-01-15T10:30:05.300000Z',
   });
-  const ids = (q: Parameters<typeof searchChainSummaries>[1]): string[] => searchChainSummaries(list, q).map((r) => r.id);
+  const ids = (q: Parameters<typeof searchChainSummaries>[1]): string[] =>
+    searchChainSummaries(list, q).map((r) => r.id);
   assert.deepEqual(ids({ name_contains: 'STATE' }), ['0f1e2d3c4b5a69788796a5b4c3d2e1f0']);
-  assert.deepEqual(ids({ min_events: 4, max_events: 4 }), ['0f1e2d3c4b5a69788796a5b4c3d2e1f0', 'train-chain']);
+  assert.deepEqual(ids({ min_events: 4, max_events: 4 }), [
+    '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+    'train-chain',
+  ]);
   assert.deepEqual(ids({ created_after: '2025-01-15T10:29:59Z', created_before: '2025-01-15T10:29:59Z' }), [
     '0f1e2d3c4b5a69788796a5b4c3d2e1f0',
     'e0',

@@ -9,7 +9,8 @@ import {
 } from '../../../../shared/chains/keptJson.js';
 
 test('number kind survives a round trip', () => {
-  const text = '{"a": 42, "b": 1.0, "c": 1E3, "d": 0.5, "e": -0, "f": 123456789012345678901234567890, "g": 2.50}';
+  const text =
+    '{"a": 42, "b": 1.0, "c": 1E3, "d": 0.5, "e": -0, "f": 123456789012345678901234567890, "g": 2.50}';
   const v = parseKeptJson(text);
   assert.deepEqual(v, {
     a: 42,
@@ -32,7 +33,10 @@ test('writer: sorted keys by UTF-8 bytes, empty containers, escapes (§3.2)', ()
     writeKeptJson(v),
     '{\n  "Z": [\n    1,\n    [\n      2\n    ]\n  ],\n  "a": {},\n  "b": [],\n  "\uffff": 1,\n  "😀": 2\n}',
   );
-  assert.equal(jsonString('q"b\\\n\r\t\b\f\u001f\u0000/é\u2028\u007f'), '"q\\"b\\\\\\n\\r\\t\\b\\f\\u001F\\u0000/é\u2028\u007f"');
+  assert.equal(
+    jsonString('q"b\\\n\r\t\b\f\u001f\u0000/é\u2028\u007f'),
+    '"q\\"b\\\\\\n\\r\\t\\b\\f\\u001F\\u0000/é\u2028\u007f"',
+  );
   assert.ok(compareUtf8('\uffff', '\ud83d\ude00') < 0);
   assert.ok(!writeKeptJson(v).endsWith('\n'));
 });

@@ -28,7 +28,10 @@ function shape(events: KeptJson): KeptJson {
 
 test('the integration input parses to the two sample events (by shape)', () => {
   const events = parseEvents(parserInput());
-  assert.deepEqual(shape(parseKeptJson(writeEvents(events))), shape(parseKeptJson(readExport('parse_integration_test.events.json'))));
+  assert.deepEqual(
+    shape(parseKeptJson(writeEvents(events))),
+    shape(parseKeptJson(readExport('parse_integration_test.events.json'))),
+  );
   // The inspect sample agrees: code_section "" rather than nil when the tag is absent.
   const inspected = readExport('parse_integration_test.inspect.txt');
   assert.match(inspected, /code_section: "",/);
@@ -106,12 +109,16 @@ test('validateEvents reproduces both sample lines', () => {
   const lines = readExport('validate_events.txt').split('\n');
   assert.equal(inspectValidation(validateEvents(parserInput())), lines[0]);
   assert.equal(
-    inspectValidation(validateEvents('<event type="x">\n<reasoning>r</reasoning>\n</event>\n<event type="y">')),
+    inspectValidation(
+      validateEvents('<event type="x">\n<reasoning>r</reasoning>\n</event>\n<event type="y">'),
+    ),
     lines[1],
   );
   // Opening tags count even when their blocks yield no event; `<events>` counts as one too.
   assert.deepEqual(validateEvents("<event></event><event type='x'></event>"), { ok: 2 });
-  assert.deepEqual(validateEvents('<events><event></event>'), { error: ['Mismatched event tags: 2 open, 1 close'] });
+  assert.deepEqual(validateEvents('<events><event></event>'), {
+    error: ['Mismatched event tags: 2 open, 1 close'],
+  });
   assert.deepEqual(validateEvents('<event type="a"></event>'), {
     error: ['Event 1: missing <reasoning> tag', 'Event 1: missing <decision> tag'],
   });
@@ -119,9 +126,12 @@ test('validateEvents reproduces both sample lines', () => {
 
 test('buildCausalPrompt and extractMetadata', () => {
   assert.equal(buildCausalPrompt('Implement a caching layer'), readExport('build_causal_prompt.txt'));
-  assert.deepEqual(extractMetadata('<!-- MODEL:  gpt-4  -->\n<!--timestamp: 2025-01-01 -->\n<!-- model: other -->'), {
-    model: 'gpt-4',
-    timestamp: '2025-01-01',
-  });
+  assert.deepEqual(
+    extractMetadata('<!-- MODEL:  gpt-4  -->\n<!--timestamp: 2025-01-01 -->\n<!-- model: other -->'),
+    {
+      model: 'gpt-4',
+      timestamp: '2025-01-01',
+    },
+  );
   assert.deepEqual(extractMetadata('none'), {});
 });

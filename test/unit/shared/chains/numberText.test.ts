@@ -56,5 +56,8 @@ test('kept numbers carry their kind', () => {
   assert.equal(keptNumberText(2), '2');
   assert.equal(keptNumberText(0.234), '0.234');
   assert.equal(keptNumberText({ $number: '1.0e3' }), '1.0e3');
-  assert.equal(keptNumberText({ $number: '123456789012345678901234567890' }), '123456789012345678901234567890');
+  assert.equal(
+    keptNumberText({ $number: '123456789012345678901234567890' }),
+    '123456789012345678901234567890',
+  );
 });

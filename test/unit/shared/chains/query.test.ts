@@ -19,11 +19,19 @@ test('searchEvents: case-insensitive substring of decision or reasoning, then op
   assert.deepEqual(short(searchEvents(g, 'ets')), ['c3d4']);
   assert.deepEqual(short(searchEvents(g, 'NEEDS clarification')), ['d4e5']);
   assert.equal(searchEvents(g, '').length, 4);
-  assert.deepEqual(short(searchEvents(g, '', { type: ['constraint_evaluated', 'ambiguity_flagged'] })), ['b2c3', 'd4e5']);
+  assert.deepEqual(short(searchEvents(g, '', { type: ['constraint_evaluated', 'ambiguity_flagged'] })), [
+    'b2c3',
+    'd4e5',
+  ]);
   assert.deepEqual(short(searchEvents(g, '', { type: 'hypothesis_formed' })), ['a1b2']);
-  assert.deepEqual(short(searchEvents(g, '', { min_confidence: 0.6, max_confidence: 0.9 })), ['a1b2', 'c3d4']);
+  assert.deepEqual(short(searchEvents(g, '', { min_confidence: 0.6, max_confidence: 0.9 })), [
+    'a1b2',
+    'c3d4',
+  ]);
   assert.deepEqual(
-    short(searchEvents(g, '', { since: '2025-01-15T10:30:01.623456Z', until: '2025-01-15T10:30:03.000001Z' })),
+    short(
+      searchEvents(g, '', { since: '2025-01-15T10:30:01.623456Z', until: '2025-01-15T10:30:03.000001Z' }),
+    ),
     ['b2c3', 'c3d4'],
   );
   assert.deepEqual(short(searchEvents(g, '', { stage_id: 'design', experiment_id: 'exp-001' })), ['d4e5']);
@@ -42,7 +50,10 @@ test('query: direct AND all(and) AND any(or); unsupported shapes match everythin
   assert.deepEqual(short(query(g, { confidence: ['lt', 0.7] })), ['c3d4', 'd4e5']);
   assert.deepEqual(
     short(
-      query(g, { and: [{ content: /ETS/ }], or: [{ type: 'alternative_rejected' }, { confidence: ['gte', 0.9] }] }),
+      query(g, {
+        and: [{ content: /ETS/ }],
+        or: [{ type: 'alternative_rejected' }, { confidence: ['gte', 0.9] }],
+      }),
     ),
     ['c3d4'],
   );
@@ -52,7 +63,13 @@ test('query: direct AND all(and) AND any(or); unsupported shapes match everythin
   assert.deepEqual(short(query(g, { content: 'supervision' })), ['a1b2']);
   assert.deepEqual(short(query(g, { stage_id: null })), ['a1b2', 'b2c3', 'c3d4']);
   assert.deepEqual(short(query(g, { experiment_id: 'exp-001' })), ['d4e5']);
-  for (const q of [{ type: ['x'] }, { confidence: 0.5 }, { confidence: ['near', 0.5] }, { colour: 'red' }, { or: [] }]) {
+  for (const q of [
+    { type: ['x'] },
+    { confidence: 0.5 },
+    { confidence: ['near', 0.5] },
+    { colour: 'red' },
+    { or: [] },
+  ]) {
     assert.equal(query(g, q).length, 4, JSON.stringify(q));
   }
 });
@@ -81,17 +98,27 @@ test('chain operations of §2.3', () => {
     findDecisionPoints(g).map((d) => d.decision),
     ['Use GenServer for state management', 'Reject ETS-only cache'],
   );
-  assert.deepEqual(
-    short(getEventsInRange(g, '2025-01-15T10:30:01.623456Z', '2025-01-15T10:30:05.25Z')),
-    ['b2c3', 'c3d4', 'd4e5'],
-  );
+  assert.deepEqual(short(getEventsInRange(g, '2025-01-15T10:30:01.623456Z', '2025-01-15T10:30:05.25Z')), [
+    'b2c3',
+    'c3d4',
+    'd4e5',
+  ]);
   const reversed = { ...g, events: [...g.events].reverse() };
   const sorted = sortByTimestamp(reversed);
   assert.deepEqual(short(sorted.events), ['a1b2', 'b2c3', 'c3d4', 'd4e5']);
   assert.equal(sorted.updated_at, g.updated_at);
-  const tie = createEvent({ type: 'x', decision: 'd', reasoning: 'r', timestamp: '2025-01-15T10:30:00.123456Z' });
+  const tie = createEvent({
+    type: 'x',
+    decision: 'd',
+    reasoning: 'r',
+    timestamp: '2025-01-15T10:30:00.123456Z',
+  });
   assert.deepEqual(short(sortByTimestamp(addEvent(g, tie)).events).slice(0, 2), ['a1b2', tie.id.slice(0, 4)]);
-  const merged = mergeChains(g, { ...g, id: 'other', name: 'B', metadata: { run: 2, extra: true } }, '2026-01-01T00:00:00Z');
+  const merged = mergeChains(
+    g,
+    { ...g, id: 'other', name: 'B', metadata: { run: 2, extra: true } },
+    '2026-01-01T00:00:00Z',
+  );
   assert.equal(merged.id, g.id);
   assert.equal(merged.name, g.name);
   assert.equal(merged.events.length, 8);
