@@ -94,7 +94,7 @@ test('later duplicates replace earlier ones; similarity counts raw lengths', () 
   );
   const up = compareChains(a, { ...b, events: [ev('x', 'second', 0.6 + 1e-9)] });
   assert.deepEqual(up.confidenceDeltas, [{ key: 'x', delta: 0 }]);
-  assert.match(diffToText(up), /  x: \+0\.0\n$/);
+  assert.match(diffToText(up), / {2}x: \+0\.0\n$/);
 });
 
 test('keys order by UTF-8 bytes, not UTF-16 units', () => {

@@ -67,7 +67,7 @@ test('missing dependencies and cycles, the cycle named', () => {
     cycle: ['b', 'd', 'c', 'b'],
   });
   assert.deepEqual(findCycle(chainOf([['s', 's', []]])), ['s', 's']);
-  assert.deepEqual(validateRelationships({ ...createChain('e') }).hasOwnProperty('ok'), true);
+  assert.ok('ok' in validateRelationships(createChain('e')));
 });
 
 test('long parent chains validate without deep recursion', () => {
