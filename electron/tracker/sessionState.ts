@@ -66,8 +66,7 @@ export class SessionState {
 
   /** The innermost session on this session's parent chain that is still running. */
   get openAncestorOrSelf(): SessionState | null {
-    let s: SessionState | null = this;
-    while (s && s.ended) s = s.parent;
-    return s;
+    if (!this.ended) return this;
+    return this.parent ? this.parent.openAncestorOrSelf : null;
   }
 }
