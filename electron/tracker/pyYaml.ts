@@ -12,8 +12,11 @@ export class PyFloat {
   constructor(readonly value: number) {}
 }
 
-// PyYAML's implicit resolvers (yaml/resolver.py): a plain scalar matching one is not a string.
+// PyYAML's implicit resolvers (yaml/resolver.py), then the YAML 1.2 core schema's numbers (readers
+// use it, §4.2): a plain scalar matching one is not read as a string.
 const RESOLVED_AS_NON_STRING = [
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
+  /^(?:0o[0-7]+|0x[0-9a-fA-F]+)$/,
   /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/,
   /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
   /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/,
