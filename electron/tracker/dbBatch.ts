@@ -242,9 +242,14 @@ async function upsertProjectAndSource(
   return { projectId, sourceId: Number(s?.source_id) };
 }
 
+/** Below this many rows a multi-row INSERT is cheaper than staging through the Appender. */
+const APPENDER_MIN_ROWS = 32;
+
 /**
- * Multi-row INSERTs, `CHUNK` rows per statement (one prepared statement per row costs ~1 ms).
- * `OR IGNORE` makes a retried batch idempotent should a commit have succeeded unseen.
+ * Inserts rows. Many rows go through the Appender into a VARCHAR staging table and one
+ * `INSERT … SELECT` (about 4x faster than parameterised multi-row INSERTs, and one prepared
+ * statement per row would be ~1 ms a row); few rows use a multi-row INSERT. `OR IGNORE` makes a
+ * retried batch idempotent should a commit have succeeded unseen.
  */
 async function insertRows(
   tx: Transaction,
@@ -253,13 +258,29 @@ async function insertRows(
   rows: SqlRow[],
   orIgnore = true,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    await tx.exec(
-      `INSERT ${orIgnore ? 'OR IGNORE ' : ''}INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, chunk.length)}`,
-      chunk.flat(),
-    );
+  if (rows.length === 0) return;
+  const verb = `INSERT ${orIgnore ? 'OR IGNORE ' : ''}INTO ${table} (${columns.join(', ')})`;
+  if (rows.length < APPENDER_MIN_ROWS) {
+    await tx.exec(`${verb} VALUES ${placeholders(columns.length, rows.length)}`, rows.flat());
+    return;
   }
+  const stage = `provex_stage_${table}`;
+  await tx.exec(`CREATE OR REPLACE TEMP TABLE ${stage} (${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
+  const appender = await tx.connection.createAppender(stage, 'main', 'temp');
+  try {
+    for (const row of rows) {
+      for (const v of row) {
+        if (v === null) appender.appendNull();
+        else appender.appendVarchar(String(v));
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  await tx.exec(`${verb} SELECT * FROM ${stage}`);
+  await tx.exec(`DROP TABLE ${stage}`);
 }
 
 function placeholders(columns: number, rows: number): string {
