@@ -179,8 +179,6 @@ export interface Bookkeeping {
   provenanceRoot: string;
 }
 
-const CHUNK = 250;
-
 /** Writes a batch inside an open transaction. */
 export async function writeBatch(tx: Transaction, b: Batch, book: Bookkeeping, now: string): Promise<void> {
   await insertRows(tx, 'provenance_sessions', SESSION_INSERT_COLUMNS, b.sessions);
