@@ -1,14 +1,14 @@
 import type { SessionId } from '../../shared/model/ids.js';
 import type { SessionState } from './sessionState.js';
+import type { ProvenanceTracker } from './tracker.js';
 import type {
   DecisionOptions,
   EndOptions,
   EventOptions,
-  ProvenanceTracker,
   ToolCallOptions,
   TrackToolCallOptions,
   TransformationOptions,
-} from './tracker.js';
+} from './trackerTypes.js';
 
 /**
  * One started session. Its methods record on exactly this session, whatever the current async

@@ -4,21 +4,26 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonObject } from '../../shared/model/json.js';
-import { serializeActionLine, toActionLine } from './actionLine.js';
-import { elapsedMs, minuteFolderName, now, pyIso } from './clock.js';
+import { pyJson } from '../store/values.js';
+import { toActionLine } from './actionLine.js';
+import { elapsedMs, now, pyIso } from './clock.js';
+import type { Batch, SqlRow } from './dbBatch.js';
+import { eventRow, sessionInsertRow } from './dbRows.js';
 import { DbSink, type FlushResult } from './dbSink.js';
 import { FileTarget, WorkspaceTarget, type DbTarget } from './dbTarget.js';
-import { decisionRow, eventRow, sessionInsertRow, sizeOf, toolCallRow, transformationRow } from './dbRows.js';
 import { readGitState, runtimeEnvironment, runtimeVersion } from './environment.js';
-import { buildJsonManifest, serializeJsonManifest } from './jsonManifest.js';
-import { buildManifest, manifestToJson, manifestToYaml, type ManifestContext } from './manifestYaml.js';
-import { pyJson } from '../store/values.js';
 import { toJsonObject, toJsonSafe } from './pyJson.js';
 import type { TrackedEvent } from './records.js';
-import { SessionFiles, claimSessionFolder, writeFileAtomic } from './sessionFiles.js';
+import {
+  buildDecision,
+  buildLink,
+  buildToolCall,
+  buildTransformation,
+  type Built,
+} from './recordBuilders.js';
 import { SessionHandle } from './sessionHandle.js';
 import { SessionState } from './sessionState.js';
-import { renderSummary } from './summaryMd.js';
+import { SessionWriter } from './sessionWriter.js';
 import {
   pathForText,
   resolveOptions,
@@ -26,63 +31,32 @@ import {
   type TrackerDiagnostic,
   type TrackerOptions,
 } from './trackerOptions.js';
-import { inferSchema, resultSummary, trimData } from './trim.js';
+import {
+  errorText,
+  type AnnouncingEvent,
+  type DecisionOptions,
+  type EndOptions,
+  type EventExtras,
+  type EventOptions,
+  type StartOptions,
+  type Targeted,
+  type ToolCallOptions,
+  type TrackToolCallOptions,
+  type TransformationOptions,
+} from './trackerTypes.js';
+import { resultSummary } from './trim.js';
 
 export type { TrackerDiagnostic, TrackerOptions } from './trackerOptions.js';
+export type * from './trackerTypes.js';
 export type { FlushResult } from './dbSink.js';
 export { SessionHandle } from './sessionHandle.js';
-
-interface Targeted {
-  /** Record on this session instead of the current one. */
-  session?: SessionHandle;
-}
-export interface StartOptions {
-  /** The parent session; default the current session; `null` for a root session. */
-  parent?: SessionHandle | string | null;
-}
-export interface EndOptions extends Targeted {
-  result?: unknown;
-  error?: unknown;
-}
-export interface EventOptions extends Targeted {
-  durationMs?: number | null;
-  filesAffected?: string[];
-  relatedEventId?: string | null;
-}
-export interface ToolCallOptions extends Targeted {
-  output?: unknown;
-  durationMs?: number | null;
-  cacheHit?: boolean;
-  /** Default: false when `error` is given, else true. */
-  success?: boolean;
-  error?: unknown;
-}
-export interface TrackToolCallOptions extends Targeted {
-  cacheHit?: boolean;
-  /** Store the block's result as `output_data` (trimmed by the detail level); default true. */
-  captureOutput?: boolean;
-}
-export interface DecisionOptions extends Targeted {
-  conditionEvaluated?: string | null;
-}
-export interface TransformationOptions extends Targeted {
-  parameters?: unknown;
-  durationMs?: number | null;
-}
-
-interface EventExtras {
-  eventId?: string;
-  durationMs?: number | null;
-  relatedEventId?: string | null;
-  error?: string | null;
-  filesAffected?: string[];
-}
 
 /**
  * Records agent sessions into both stores at once: the `.claude/provenance` files (§4–§7) and the
  * six `provenance_*` tables (§8), with every §12 defect of the reference fixed. The current session
- * lives in AsyncLocalStorage, so nested and concurrent sessions of one process never mix.
- * Recording never throws into the agent: failures go to `diagnostics` ('diagnostic' events).
+ * lives in AsyncLocalStorage, so nested and concurrent sessions of one process never mix; every
+ * call also takes an explicit `session`. Recording never throws into the agent: failures go to
+ * `diagnostics` ('diagnostic' events) and `onDiagnostic`, and unwritten rows stay queued.
  */
 export class ProvenanceTracker {
   readonly diagnostics = new EventEmitter();
@@ -90,8 +64,7 @@ export class ProvenanceTracker {
   private readonly als = new AsyncLocalStorage<{ state: SessionState | null }>();
   private readonly target: DbTarget;
   private readonly sink: DbSink;
-  private readonly manifestCtx: ManifestContext;
-  private readonly files = new Map<string, SessionFiles>();
+  private readonly writer: SessionWriter;
   private readonly live = new Map<string, SessionState>();
   private readonly onDiagnostic: ((d: TrackerDiagnostic) => void) | undefined;
   private readonly beforeExit = (): void => {
@@ -102,35 +75,36 @@ export class ProvenanceTracker {
 
   constructor(options: TrackerOptions) {
     if (!options.workspace && !options.dbPath) throw new Error('ProvenanceTracker needs dbPath or workspace');
-    this.options = resolveOptions(options);
+    const o = (this.options = resolveOptions(options));
     this.onDiagnostic = options.onDiagnostic;
     this.target = options.workspace
       ? new WorkspaceTarget(options.workspace)
       : new FileTarget(options.dbPath!, options.shareDb ? 'shared' : 'exclusive');
-    mkdirSync(this.options.sessionsDir, { recursive: true });
-    mkdirSync(join(this.options.root, 'indices'), { recursive: true });
-    this.manifestCtx = {
-      projectRoot: this.options.projectRoot,
-      projectName: this.options.projectName,
-      databasePath: pathForText(this.options.projectRoot, this.target.path),
-      sessionsDir: this.options.sessionsDirForText,
-      model: this.options.model,
-      user: this.options.user,
-      systemName: this.options.systemName,
-      runtimeVersion: runtimeVersion(),
-    };
+    mkdirSync(o.sessionsDir, { recursive: true });
+    mkdirSync(join(o.root, 'indices'), { recursive: true });
+    const diagnose = (d: TrackerDiagnostic): void => this.diagnose(d);
+    this.writer = new SessionWriter(
+      o,
+      {
+        projectRoot: o.projectRoot,
+        projectName: o.projectName,
+        databasePath: pathForText(o.projectRoot, this.target.path),
+        sessionsDir: o.sessionsDirForText,
+        model: o.model,
+        user: o.user,
+        systemName: o.systemName,
+        runtimeVersion: runtimeVersion(),
+      },
+      diagnose,
+    );
     this.sink = new DbSink(
       this.target,
+      { projectName: o.projectName, projectRoot: o.projectRoot, provenanceRoot: o.root },
       {
-        projectName: this.options.projectName,
-        projectRoot: this.options.projectRoot,
-        provenanceRoot: this.options.root,
-      },
-      {
-        maxAttempts: this.options.maxFlushAttempts,
-        idleMs: this.options.idleFlushMs,
+        maxAttempts: o.maxFlushAttempts,
+        idleMs: o.idleFlushMs,
         now: () => pyIso(now()),
-        onDiagnostic: (d) => this.diagnose(d),
+        onDiagnostic: diagnose,
       },
     );
     process.on('beforeExit', this.beforeExit);
@@ -147,47 +121,46 @@ export class ProvenanceTracker {
     return s ? new SessionHandle(this, s) : null;
   }
 
+  /**
+   * Starts a session (nested under `parent`, default the current session) and makes it current
+   * for the rest of the calling async context. Prefer `withSession` for concurrent work.
+   */
   startSession(
     agentType: string,
     query: string,
     kwargs: unknown = {},
     options: StartOptions = {},
   ): SessionHandle {
-    const parentState = this.resolveParent(options.parent);
-    const parentId = parentState?.id ?? (typeof options.parent === 'string' ? options.parent : null);
+    const parent = this.resolveParent(options.parent);
+    const parentId = parent?.id ?? (typeof options.parent === 'string' ? options.parent : null);
     const start = now();
-    const folder = this.claimFolder(start);
-    const state = new SessionState(
+    const s = new SessionState(
       randomUUID(),
       agentType,
       query,
       toJsonObject(kwargs),
-      parentState,
+      parent,
       parentId,
       // From the in-memory parent (§12.3); a parent known only by id sits one level up.
-      parentState ? parentState.depth + 1 : parentId ? 1 : 0,
+      parent ? parent.depth + 1 : parentId ? 1 : 0,
       start,
       pyIso(start),
-      folder,
+      this.writer.claimFolder(start),
       runtimeEnvironment(),
       readGitState(this.options.projectRoot),
     );
-    parentState?.children.push(state);
-    this.live.set(state.id, state);
-    if (folder) this.files.set(state.id, new SessionFiles(join(this.options.sessionsDir, folder)));
+    parent?.children.push(s);
+    this.live.set(s.id, s);
+    this.writer.open(s);
     // The session row goes in at start (§12.2), before any of its events.
-    this.sink.enqueue((b) =>
-      b.sessions.push(sessionInsertRow(state, this.userContext(state), this.target.path)),
-    );
-    state.startEventId = this.addEvent(state, 'lifecycle', 'agent_start', {
-      agent_type: agentType,
-      query,
-    }).event_id;
-    this.writeSessionFiles(state);
-    this.als.enterWith({ state });
-    return new SessionHandle(this, state);
+    this.sink.enqueue((b) => b.sessions.push(sessionInsertRow(s, this.userContext(s), this.target.path)));
+    s.startEventId = this.addEvent(s, 'lifecycle', 'agent_start', { agent_type: agentType, query }).event_id;
+    this.writeFiles(s);
+    this.als.enterWith({ state: s });
+    return new SessionHandle(this, s);
   }
 
+  /** Ends the session (default the current one), writes its files, flushes its rows. */
   async endSession(success: boolean, options: EndOptions = {}): Promise<void> {
     const s = this.stateFor(options.session, 'endSession');
     if (!s) return;
@@ -195,16 +168,13 @@ export class ProvenanceTracker {
     const durationMs = elapsedMs(s.start, at);
     const errorMessage =
       options.error === undefined || options.error === null ? null : errorText(options.error);
+    const failure = success ? null : (errorMessage ?? 'session failed');
     this.addEvent(
       s,
       'lifecycle',
       'agent_end',
       { success, duration_ms: durationMs },
-      {
-        durationMs,
-        relatedEventId: s.startEventId,
-        error: success ? null : (errorMessage ?? 'session failed'),
-      },
+      { durationMs, relatedEventId: s.startEventId, error: failure },
     );
     s.end = {
       at,
@@ -216,20 +186,20 @@ export class ProvenanceTracker {
       git: readGitState(this.options.projectRoot),
     };
     this.live.delete(s.id);
-    this.writeSessionFiles(s);
+    const end = s.end;
     this.sink.enqueue((b) =>
       b.updates.push({
         sessionId: s.id,
-        endTime: s.end!.iso,
+        endTime: end.iso,
         durationMs,
         success,
-        resultSummary: pyJson(s.end!.resultSummary),
+        resultSummary: pyJson(end.resultSummary),
         errorMessage,
         userContext: pyJson(this.userContext(s)),
       }),
     );
-    const store = this.als.getStore();
-    if (store?.state === s) this.als.enterWith({ state: s.parent?.openAncestorOrSelf ?? null });
+    this.writeFiles(s);
+    if (this.als.getStore()?.state === s) this.als.enterWith({ state: s.parent?.openAncestorOrSelf ?? null });
     await this.sink.flush();
   }
 
@@ -281,6 +251,7 @@ export class ProvenanceTracker {
     return this.recordEvent('log', `log_${upper.toLowerCase()}`, { message, level: upper }, options);
   }
 
+  /** A tool call and its event; returns the call id. */
   recordToolCall(
     toolType: string,
     toolName: string,
@@ -289,42 +260,12 @@ export class ProvenanceTracker {
   ): string | null {
     const s = this.stateFor(options.session, 'recordToolCall');
     if (!s) return null;
-    const hasError = options.error !== undefined && options.error !== null;
-    const success = options.success ?? !hasError;
-    const errorMessage = hasError ? errorText(options.error) : success ? null : 'tool call failed';
-    const output = toJsonSafe(options.output);
-    const durationMs = toMs(options.durationMs);
-    const cacheHit = options.cacheHit ?? false;
-    const callId = randomUUID();
-    const eventId = randomUUID();
-    const record = {
-      call_id: callId,
-      session_id: s.id,
-      event_id: eventId,
-      tool_type: toolType,
-      tool_name: toolName,
-      call_time: pyIso(now()),
-      input_params: toJsonObject(inputParams),
-      output_data: trimData(output, this.options.detailLevel),
-      duration_ms: durationMs,
-      cache_hit: cacheHit,
-      success,
-      error_message: errorMessage,
-    };
-    s.toolCalls.push(record);
-    const size = output === null ? null : Buffer.byteLength(pyJson(output));
-    const errorType = options.error instanceof Error ? options.error.name : null;
-    this.queueRow(s, (b) => b.toolCalls.push(toolCallRow(record, size, errorType)));
-    this.addEvent(
-      s,
-      'tool_call',
-      `${toolType}.${toolName}`,
-      { call_id: callId, cache_hit: cacheHit, duration_ms: durationMs },
-      { eventId, durationMs, error: success ? null : errorMessage },
-    );
-    return callId;
+    const built = buildToolCall(s, toolType, toolName, inputParams, options, this.options.detailLevel);
+    s.toolCalls.push(built.record);
+    return this.announce(s, built, (b) => b.toolCalls).call_id;
   }
 
+  /** A decision and its event (named by the decision point); returns the decision id. */
   recordDecision(
     decisionType: string,
     decisionPoint: string,
@@ -336,25 +277,21 @@ export class ProvenanceTracker {
   ): string | null {
     const s = this.stateFor(options.session, 'recordDecision');
     if (!s) return null;
-    const eventId = randomUUID();
-    const record = {
-      decision_id: randomUUID(),
-      session_id: s.id,
-      event_id: eventId,
-      decision_type: decisionType,
-      decision_point: decisionPoint,
-      input_values: toJsonObject(inputValues),
-      branch_taken: branchTaken,
-      branches_available: branchesAvailable.map((x) => toJsonSafe(x)),
+    const built = buildDecision(
+      s,
+      decisionType,
+      decisionPoint,
+      inputValues,
+      branchTaken,
+      branchesAvailable,
       reason,
-      timestamp: pyIso(now()),
-    };
-    s.decisions.push(record);
-    this.queueRow(s, (b) => b.decisions.push(decisionRow(record, options.conditionEvaluated ?? null)));
-    this.addEvent(s, 'decision', decisionPoint, { branch_taken: branchTaken, reason }, { eventId });
-    return record.decision_id;
+      options,
+    );
+    s.decisions.push(built.record);
+    return this.announce(s, built, (b) => b.decisions).decision_id;
   }
 
+  /** A transformation (schemas and samples inferred) and its event; returns its id. */
   recordTransformation(
     transformationType: string,
     transformationName: string,
@@ -365,53 +302,27 @@ export class ProvenanceTracker {
   ): string | null {
     const s = this.stateFor(options.session, 'recordTransformation');
     if (!s) return null;
-    const input = toJsonSafe(inputData);
-    const output = toJsonSafe(outputData);
-    const durationMs = toMs(options.durationMs);
-    const eventId = randomUUID();
-    const level = this.options.detailLevel;
-    const record = {
-      transformation_id: randomUUID(),
-      session_id: s.id,
-      event_id: eventId,
-      transformation_type: transformationType,
-      transformation_name: transformationName,
-      input_schema: inferSchema(input),
-      input_sample: trimData(input, level),
-      output_schema: inferSchema(output),
-      output_sample: trimData(output, level),
-      method,
-      parameters: toJsonObject(options.parameters ?? {}),
-      timestamp: pyIso(now()),
-      duration_ms: durationMs,
-    };
-    s.transformations.push(record);
-    this.queueRow(s, (b) => b.transformations.push(transformationRow(record, sizeOf(input), sizeOf(output))));
-    this.addEvent(
+    const built = buildTransformation(
       s,
-      'transformation',
+      transformationType,
       transformationName,
-      { method, duration_ms: durationMs },
-      { eventId, durationMs },
+      inputData,
+      outputData,
+      method,
+      options,
+      this.options.detailLevel,
     );
-    return record.transformation_id;
+    s.transformations.push(built.record);
+    return this.announce(s, built, (b) => b.transformations).transformation_id;
   }
 
   /** Links the session to a domain entity; the link carries the session's latest event id. */
   linkEntity(entityTable: string, entityId: string, linkType: string, options: Targeted = {}): void {
     const s = this.stateFor(options.session, 'linkEntity');
     if (!s) return;
-    const link = {
-      entity_table: entityTable,
-      entity_id: entityId,
-      link_type: linkType,
-      timestamp: pyIso(now()),
-      event_id: s.lastEventId,
-    };
-    s.links.push(link);
-    this.queueRow(s, (b) =>
-      b.links.push([s.id, link.event_id, entityTable, entityId, linkType, link.timestamp]),
-    );
+    const { record, row } = buildLink(s, entityTable, entityId, linkType);
+    s.links.push(record);
+    this.queueRow(s, (b) => b.links.push(row));
   }
 
   /** Times `fn` as one tool call; a throw is recorded as a failed call and rethrown. */
@@ -422,61 +333,63 @@ export class ProvenanceTracker {
     fn: () => T | Promise<T>,
     options: TrackToolCallOptions = {},
   ): Promise<T> {
-    // Bind to the session current when the call starts, not when it ends.
+    // Bound to the session current when the call starts, not when it ends.
     const session = options.session ?? this.current() ?? undefined;
+    const cacheHit = options.cacheHit ?? false;
     const t0 = performance.now();
     try {
       const result = await fn();
+      const output = options.captureOutput === false ? undefined : result;
       this.recordToolCall(toolType, toolName, inputParams, {
         session,
-        output: options.captureOutput === false ? undefined : result,
+        output,
+        cacheHit,
         durationMs: performance.now() - t0,
-        cacheHit: options.cacheHit ?? false,
       });
       return result;
     } catch (e) {
       this.recordToolCall(toolType, toolName, inputParams, {
         session,
+        cacheHit,
         durationMs: performance.now() - t0,
-        cacheHit: options.cacheHit ?? false,
-        success: false,
         error: e,
       });
       throw e;
     }
   }
 
-  /** Writes every queued row now (never rejects). */
+  /** Writes every queued row and line now (never rejects). */
   async flush(): Promise<FlushResult> {
-    for (const f of this.files.values()) this.drainFile(f);
+    this.writer.drainAll();
     return this.sink.flush();
   }
 
-  /** Flushes and releases the DB; sessions still running are reported, their files closed. */
+  /** Flushes and releases the DB; sessions still running are reported and their files closed. */
   async close(): Promise<FlushResult> {
     if (this.closed) return { ok: this.sink.pendingRows === 0, pendingRows: this.sink.pendingRows };
     this.closed = true;
     for (const s of this.live.values()) {
-      this.diagnose({
-        kind: 'session-open-at-close',
-        sessionId: s.id,
-        message: `session ${s.id} (${s.agentType}) was never ended`,
-      });
+      const message = `session ${s.id} (${s.agentType}) was never ended`;
+      this.diagnose({ kind: 'session-open-at-close', sessionId: s.id, message });
     }
-    for (const f of this.files.values()) {
-      this.drainFile(f);
-      f.close();
-    }
-    this.files.clear();
+    this.writer.closeAll();
     const result = await this.sink.close(this.options.maxFlushAttempts);
     process.off('beforeExit', this.beforeExit);
     return result;
   }
 
+  /** Queues a built record's row, then records the event announcing it (reference order, §11). */
+  private announce<R>(s: SessionState, built: Built<R>, list: (b: Batch) => SqlRow[]): R {
+    this.queueRow(s, (b) => list(b).push(built.row));
+    const e: AnnouncingEvent = built.event;
+    this.addEvent(s, e.type, e.name, e.details, e.extras);
+    return built.record;
+  }
+
   private addEvent(
     s: SessionState,
-    eventType: string,
-    eventName: string,
+    type: string,
+    name: string,
     details: JsonObject,
     x: EventExtras = {},
   ): TrackedEvent {
@@ -484,8 +397,8 @@ export class ProvenanceTracker {
     const event: TrackedEvent = {
       event_id: x.eventId ?? randomUUID(),
       session_id: s.id,
-      event_type: eventType,
-      event_name: eventName,
+      event_type: type,
+      event_name: name,
       timestamp: pyIso(now()),
       sequence_number: s.counter,
       details,
@@ -498,17 +411,14 @@ export class ProvenanceTracker {
     s.events.push(event);
     const line = toActionLine(event, s.links, this.options.toolMap);
     s.lines.push(line);
-    const files = this.files.get(s.id);
-    if (files) {
-      files.appendLine(serializeActionLine(line));
-      this.drainFile(files);
-    }
+    // The line is appended at once (the live watcher tails the file); the row waits for a flush.
+    this.writer.appendLine(s, line);
     this.queueRow(s, (b) => b.events.push(eventRow(event)));
     return event;
   }
 
   /** Queues one row; a session's 50th queued row starts a flush (§12.5). */
-  private queueRow(s: SessionState, fill: Parameters<DbSink['enqueue']>[0]): void {
+  private queueRow(s: SessionState, fill: (b: Batch) => void): void {
     this.sink.enqueue(fill);
     if (++s.unflushed >= this.options.batchSize) {
       s.unflushed = 0;
@@ -516,16 +426,11 @@ export class ProvenanceTracker {
     }
   }
 
-  private drainFile(f: SessionFiles): void {
-    try {
-      f.drain();
-    } catch (e) {
-      this.diagnose({
-        kind: 'file-write-failed',
-        message: `${f.actionsPath}: ${errorText(e)} (${f.pendingLines} lines kept)`,
-        error: e,
-      });
-    }
+  private writeFiles(s: SessionState): void {
+    const { manifestJson, summaryMd } = this.writer.write(s);
+    this.sink.enqueue((b) =>
+      b.infos.set(s.id, { sessionId: s.id, folder: s.folder, summaryMd, manifest: manifestJson }),
+    );
   }
 
   private resolveParent(parent: StartOptions['parent']): SessionState | null {
@@ -535,87 +440,20 @@ export class ProvenanceTracker {
     return parent.state;
   }
 
-  /** The session a call records on: the explicit one, else the current one; null (and a diagnostic) if none. */
+  /** The session a call records on: the explicit one, else the current one; null (reported) if none. */
   private stateFor(handle: SessionHandle | undefined, what: string): SessionState | null {
     const s = handle ? handle.state : (this.als.getStore()?.state?.openAncestorOrSelf ?? null);
     if (!s) {
-      // The reference ignores record calls outside a session; say so, quietly.
+      // The reference ignores record calls outside a session; so do we, but say so.
       this.diagnose({ kind: 'no-session', message: `${what}: no current session; nothing recorded` });
       return null;
     }
     if (s.ended) {
-      this.diagnose({
-        kind: 'session-ended',
-        sessionId: s.id,
-        message: `${what}: session ${s.id} has ended; nothing recorded`,
-      });
+      const message = `${what}: session ${s.id} has ended; nothing recorded`;
+      this.diagnose({ kind: 'session-ended', sessionId: s.id, message });
       return null;
     }
     return s;
-  }
-
-  private claimFolder(start: ReturnType<typeof now>): string | null {
-    try {
-      return claimSessionFolder(this.options.sessionsDir, minuteFolderName(start));
-    } catch (e) {
-      this.diagnose({
-        kind: 'file-write-failed',
-        message: `${this.options.sessionsDir}: cannot create a session folder: ${errorText(e)}`,
-        error: e,
-      });
-      return null;
-    }
-  }
-
-  /**
-   * manifest.yaml (at start too, so a crashed session is importable), and at the end summary.md
-   * and `<uuid>.json`; queues the bookkeeping row with the same texts.
-   */
-  private writeSessionFiles(s: SessionState): void {
-    const manifest = buildManifest(s, this.manifestCtx);
-    const manifestJson = manifestToJson(manifest);
-    let markdown: string | null = null;
-    if (s.end) {
-      markdown = renderSummary(
-        {
-          folder: s.folder ?? '',
-          sessionId: s.id,
-          agentType: s.agentType,
-          query: s.query,
-          durationMs: s.end.durationMs,
-          success: s.end.success,
-          sessionsDir: this.options.sessionsDirForText,
-          systemName: this.options.systemName,
-        },
-        s.lines,
-      );
-    }
-    const files = this.files.get(s.id);
-    try {
-      if (s.end)
-        writeFileAtomic(join(this.options.root, `${s.id}.json`), serializeJsonManifest(buildJsonManifest(s)));
-      if (files) {
-        files.writeManifest(manifestToYaml(manifest));
-        if (markdown !== null) files.writeSummary(markdown);
-      }
-    } catch (e) {
-      this.diagnose({
-        kind: 'file-write-failed',
-        sessionId: s.id,
-        message: `session ${s.id}: ${errorText(e)}`,
-        error: e,
-      });
-    }
-    if (s.end && files) {
-      this.drainFile(files);
-      files.close();
-      this.files.delete(s.id);
-    }
-    this.queueInfo(s, manifestJson, markdown);
-  }
-
-  private queueInfo(s: SessionState, manifest: string, summaryMd: string | null): void {
-    this.sink.enqueue((b) => b.infos.set(s.id, { sessionId: s.id, folder: s.folder, summaryMd, manifest }));
   }
 
   /** The manifest's `user_context`, stored in `provenance_sessions.user_context` too. */
@@ -625,7 +463,7 @@ export class ProvenanceTracker {
       git_branch: s.gitBefore.branch,
       git_commit_before: s.gitBefore.commit,
       git_commit_after: s.end?.git.commit ?? null,
-      python_version: this.manifestCtx.runtimeVersion,
+      python_version: runtimeVersion(),
       project_status: `${this.options.projectName} development`,
     };
   }
@@ -638,12 +476,4 @@ export class ProvenanceTracker {
       // A failing listener must not reach the agent either.
     }
   }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-function toMs(v: number | null | undefined): number | null {
-  return v === undefined || v === null || !Number.isFinite(v) ? null : Math.trunc(v);
 }
