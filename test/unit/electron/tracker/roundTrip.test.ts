@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -267,5 +268,24 @@ test('bookkeeping: one project, one tracker source, one generated info row per s
     assert.equal(i.summary_md, f.summary);
     assert.deepEqual(json(i.manifest), f.manifest);
     assert.equal(i.summary_md, readFileSync(join(root, 'sessions', f.folder, 'summary.md'), 'utf8'));
+  }
+});
+
+test('every generated manifest.yaml reads the same in PyYAML (YAML 1.1) as in the npm yaml parser', (t) => {
+  if (spawnSync('python3', ['-c', 'import yaml']).status !== 0)
+    return t.skip('python3 with PyYAML is not installed');
+  for (const f of folders) {
+    const path = join(root, 'sessions', f.folder, 'manifest.yaml');
+    const r = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys, json, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding="utf-8"))))',
+        path,
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout), f.manifest, f.folder);
   }
 });
