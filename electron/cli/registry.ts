@@ -6,6 +6,7 @@ import { queryCommand } from './commands/query.js';
 import { sessionsCommands } from './commands/sessions.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
+import { trackDemoCommand } from './commands/track.js';
 
 /** Every `provex` command, in the order `provex --help` lists them. */
 export const commands: Command[] = [
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   queryCommand,
   serveCommand,
   startCommand,
+  trackDemoCommand,
 ];
