@@ -243,6 +243,24 @@ describe(
       await search.fill('');
       await page.keyboard.press('Escape');
       await page.getByText(`${TOTAL_SESSIONS} sessions`).waitFor();
+      // j selects the next row of the list, Enter opens it.
+      const selected = () => new URLSearchParams(location.hash.split('?')[1]).get('sel');
+      const before = await page.evaluate(selected);
+      await page.keyboard.press('j');
+      await page.waitForFunction((b) => {
+        const sel = new URLSearchParams(location.hash.split('?')[1]).get('sel');
+        return sel !== null && sel !== b;
+      }, before);
+      const next = await page.evaluate(selected);
+      assert.equal(
+        await page.locator(`.session-row[data-session-id="${next}"]`).getAttribute('aria-selected'),
+        'true',
+      );
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        (id) => location.hash.startsWith(`#/sessions/${id}?`) || location.hash === `#/sessions/${id}`,
+        next,
+      );
     });
 
     test('a 5,000-event session: only a window of rows is loaded and rendered', async () => {
@@ -274,6 +292,7 @@ describe(
       await page.keyboard.press('g');
       await page.keyboard.press('s');
       await page.locator('.session-row').first().waitFor();
+      await page.locator('[data-testid="sessions-summary"] svg').first().waitFor();
       await shot('sessions-dark');
       // A fresh page with no stored choice follows the system's scheme.
       const fresh = await browser.newContext({ colorScheme: 'dark' });

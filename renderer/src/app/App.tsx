@@ -14,7 +14,8 @@ import { useThemeStore } from '../stores/themeStore.js';
 import { useTimelineStore } from '../stores/timelineStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import { formatHash, sectionOf } from '../stores/urlState.js';
-import { isEmptyWorkspace, useWorkspaceStore } from '../stores/workspaceStore.js';
+import { isEmptyWorkspace } from '../stores/onboarding.js';
+import { useWorkspaceStore } from '../stores/workspaceStore.js';
 import { COMMANDS, MENU_COMMANDS, runCommand } from './commands.js';
 import { useKeymap } from './useKeymap.js';
 

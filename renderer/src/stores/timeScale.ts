@@ -67,14 +67,29 @@ export function barGeometry(
   return { x, w };
 }
 
-const STEPS = [1, 2, 5];
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+/** Clock-friendly steps from a second up to a day; below and above, 1-2-5 x 10^n. */
+const CLOCK_STEPS = [1, 2, 5, 10, 15, 30]
+  .map((s) => s * SECOND)
+  .concat(
+    [1, 2, 5, 10, 15, 30].map((m) => m * MINUTE),
+    [1, 2, 3, 6, 12, 24].map((h) => h * HOUR),
+  );
 
-/** A "nice" tick step (1, 2, 5 x 10^n ms) giving ticks at least `minSpacingPx` apart. */
+function decimalStep(raw: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(Math.max(raw, 1e-6)));
+  for (const s of [1, 2, 5]) if (s * magnitude >= raw) return s * magnitude;
+  return 10 * magnitude;
+}
+
+/** A readable tick step giving ticks at least `minSpacingPx` apart: 200 ms, 15 s, 30 m, 6 h… */
 export function tickStep(r: TimeRange, widthPx: number, minSpacingPx = 80): number {
   const raw = ((r.to - r.from) * minSpacingPx) / Math.max(1, widthPx);
-  const magnitude = 10 ** Math.floor(Math.log10(Math.max(raw, 1e-6)));
-  for (const s of STEPS) if (s * magnitude >= raw) return s * magnitude;
-  return 10 * magnitude;
+  if (raw <= SECOND || raw > 24 * HOUR)
+    return raw > 24 * HOUR ? decimalStep(raw / (24 * HOUR)) * 24 * HOUR : decimalStep(raw);
+  return CLOCK_STEPS.find((s) => s >= raw) ?? 24 * HOUR;
 }
 
 /** Tick positions (ms) inside the range, multiples of the step. */

@@ -12,11 +12,6 @@ interface WorkspaceStore {
   load(): Promise<void>;
 }
 
-/** A workspace with nothing in it yet: the first-start screen offers the sample and an import. */
-export function isEmptyWorkspace(info: WorkspaceInfo): boolean {
-  return Object.values(info.counts).every((n) => n === 0);
-}
-
 export const useWorkspaceStore = create<WorkspaceStore>((set) => ({
   info: null,
   error: null,

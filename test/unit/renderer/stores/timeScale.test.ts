@@ -46,3 +46,10 @@ test('ticks use 1-2-5 steps and land inside the range', () => {
   assert.equal(ts.tickStep({ from: 0, to: 1500 }, 800, 80), 200);
   assert.deepEqual(ts.ticks({ from: 150, to: 700 }, 400, 100), [200, 400, 600]);
 });
+
+test('past a second, ticks fall on clock steps', () => {
+  assert.equal(ts.tickStep({ from: 0, to: 100_000 }, 800, 80), 10_000);
+  assert.equal(ts.tickStep({ from: 0, to: 120_000 }, 800, 80), 15_000);
+  assert.equal(ts.tickStep({ from: 0, to: 10_000_000 }, 470, 80), 30 * 60_000);
+  assert.equal(ts.tickStep({ from: 0, to: 100 * 86_400_000 }, 800, 80), 10 * 86_400_000);
+});
