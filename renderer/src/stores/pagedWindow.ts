@@ -51,3 +51,33 @@ export function withPage<T>(
   next.set(page, value);
   return next;
 }
+
+/**
+ * The pages after `page` arrived: it is added, and the pages farthest from the visible rows
+ * [first, last) go once more than `maxPages` would be held.
+ */
+export function withArrivedPage<T>(
+  pages: ReadonlyMap<number, T[]>,
+  page: number,
+  rows: T[],
+  visible: readonly [number, number],
+  pageSize: number,
+  total: number,
+  maxPages: number,
+): Map<number, T[]> {
+  const wanted = pagesCovering(visible[0], visible[1], pageSize, total);
+  return withPage(pages, page, rows, pagesToEvict(pages.keys(), [...wanted, page], maxPages));
+}
+
+/** The list index of the first held item matching `pred`, or -1. */
+export function heldIndex<T>(
+  pages: ReadonlyMap<number, T[]>,
+  pageSize: number,
+  pred: (item: T) => boolean,
+): number {
+  for (const [page, rows] of pages) {
+    const i = rows.findIndex(pred);
+    if (i >= 0) return page * pageSize + i;
+  }
+  return -1;
+}

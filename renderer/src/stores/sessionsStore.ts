@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { SessionFilter, SessionSummary } from '../../../shared/model/sessions.js';
 import { api } from '../api/index.js';
-import { itemAt, pagesCovering, pagesToEvict, withPage } from './pagedWindow.js';
+import { heldIndex, itemAt, pagesCovering, withArrivedPage } from './pagedWindow.js';
 import { filterKey } from './sessionQuery.js';
 
 export const SESSION_PAGE_SIZE = 100;
@@ -43,9 +43,16 @@ export const useSessionsStore = create<SessionsStore>((set, get) => {
       });
       const state = get();
       if (state.generation !== generation) return;
-      const wanted = pagesCovering(state.visible[0], state.visible[1], SESSION_PAGE_SIZE, result.total);
-      const evict = pagesToEvict(state.pages.keys(), [...wanted, page], MAX_PAGES);
-      set({ total: result.total, pages: withPage(state.pages, page, result.rows, evict), error: null });
+      const pages = withArrivedPage(
+        state.pages,
+        page,
+        result.rows,
+        state.visible,
+        SESSION_PAGE_SIZE,
+        result.total,
+        MAX_PAGES,
+      );
+      set({ total: result.total, pages, error: null });
     } catch (e) {
       if (get().generation === generation) set({ error: (e as Error).message });
     } finally {
@@ -105,10 +112,5 @@ export const useSessionsStore = create<SessionsStore>((set, get) => {
 
 /** The index of a session among the held rows, or -1. */
 export function heldIndexOf(pages: ReadonlyMap<number, SessionSummary[]>, id: string | null): number {
-  if (id === null) return -1;
-  for (const [page, rows] of pages) {
-    const i = rows.findIndex((r) => r.session_id === id);
-    if (i >= 0) return page * SESSION_PAGE_SIZE + i;
-  }
-  return -1;
+  return id === null ? -1 : heldIndex(pages, SESSION_PAGE_SIZE, (r) => r.session_id === id);
 }

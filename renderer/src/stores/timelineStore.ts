@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import type { SessionId } from '../../../shared/model/ids.js';
 import type { TimelineOverview, TimelineRow } from '../../../shared/model/timeline.js';
 import { api } from '../api/index.js';
-import { itemAt, pagesCovering, pagesToEvict, withPage } from './pagedWindow.js';
+import { heldIndex, itemAt, pagesCovering, withArrivedPage } from './pagedWindow.js';
 
 export const CHUNK_ROWS = 200;
 const MAX_CHUNKS = 6;
@@ -52,9 +52,16 @@ export const useTimelineStore = create<TimelineStore>((set, get) => {
       });
       const s = get();
       if (s.generation !== generation) return;
-      const wanted = pagesCovering(s.visible[0], s.visible[1], CHUNK_ROWS, w.total_rows);
-      const evict = pagesToEvict(s.chunks.keys(), [...wanted, chunk], MAX_CHUNKS);
-      set({ total: w.total_rows, chunks: withPage(s.chunks, chunk, w.rows, evict) });
+      const chunks = withArrivedPage(
+        s.chunks,
+        chunk,
+        w.rows,
+        s.visible,
+        CHUNK_ROWS,
+        w.total_rows,
+        MAX_CHUNKS,
+      );
+      set({ total: w.total_rows, chunks });
     } catch (e) {
       if (get().generation === generation) set({ error: (e as Error).message });
     } finally {
@@ -139,10 +146,5 @@ export const useTimelineStore = create<TimelineStore>((set, get) => {
 
 /** The index of an event among the held rows, or -1. */
 export function heldRowIndex(chunks: ReadonlyMap<number, TimelineRow[]>, eventId: string | null): number {
-  if (eventId === null) return -1;
-  for (const rows of chunks.values()) {
-    const row = rows.find((r) => r.event_id === eventId);
-    if (row) return row.index;
-  }
-  return -1;
+  return eventId === null ? -1 : heldIndex(chunks, CHUNK_ROWS, (r) => r.event_id === eventId);
 }

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type * as PW from '../../../../renderer/src/stores/pagedWindow.js';
 import { rendererJs } from '../../../helpers/rendererModule.js';
 
-const { pagesCovering, pagesToEvict, itemAt, withPage } = (await import(
+const { pagesCovering, pagesToEvict, itemAt, withPage, withArrivedPage, heldIndex } = (await import(
   rendererJs('stores/pagedWindow.js')
 )) as typeof PW;
 
@@ -33,4 +33,29 @@ test('items are found in their page; pages are copied, not mutated', () => {
   const next = withPage(pages, 2, ['d'], [1]);
   assert.deepEqual([...next.keys()], [2]);
   assert.deepEqual([...pages.keys()], [1]);
+});
+
+test('an arriving page is kept with the visible pages; the farthest others are dropped', () => {
+  const pages = new Map([
+    [0, ['a']],
+    [1, ['b']],
+    [7, ['h']],
+  ]);
+  const next = withArrivedPage(pages, 2, ['c'], [100, 250], 100, 1000, 3);
+  assert.deepEqual(
+    [...next.keys()].sort(),
+    [1, 2, 7]
+      .filter((p) => p !== 7)
+      .concat([0])
+      .sort(),
+  );
+  assert.deepEqual([...pages.keys()], [0, 1, 7]);
+  assert.equal(
+    heldIndex(next, 100, (x) => x === 'c'),
+    200,
+  );
+  assert.equal(
+    heldIndex(next, 100, (x) => x === 'zz'),
+    -1,
+  );
 });
