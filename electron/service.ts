@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { ContractHandlers, EventKey, Events, WorkspaceInfo } from '../shared/ipc/contract.js';
-import { getSessionTrace, listProjects, listSessions } from './store/sessionRepository.js';
+import { getSessionDetail, getSessionTrace, listProjects, listSessions } from './store/sessionRepository.js';
 import { runReadOnlyQuery } from './store/readOnlyQuery.js';
 import { sessionStats, sessionsForEntity } from './store/sessionStats.js';
 import { timelineItem } from './store/timelineItem.js';
@@ -70,6 +70,10 @@ export class Service implements ContractHandlers {
 
   'sessions/list'(args: Parameters<ContractHandlers['sessions/list']>[0]) {
     return listSessions(this.ws, args ?? {});
+  }
+
+  'sessions/detail'({ session_id }: Parameters<ContractHandlers['sessions/detail']>[0]) {
+    return getSessionDetail(this.ws, session_id);
   }
 
   'sessions/trace'({ session_id }: Parameters<ContractHandlers['sessions/trace']>[0]) {

@@ -6,6 +6,7 @@
  */
 import type {
   Project,
+  SessionDetail,
   SessionFilter,
   SessionPage,
   SessionStats,
@@ -35,6 +36,11 @@ export interface Contract {
   'projects/list': { args: void; result: Project[] };
   /** A page of sessions matching a filter, sorted; `total` counts every match. */
   'sessions/list': { args: SessionFilter; result: SessionPage };
+  /**
+   * One session's record (summary.md, manifest, environment) without its events, or null: the
+   * timeline shows it for sessions of any size, where `sessions/trace` would carry every event.
+   */
+  'sessions/detail': { args: { session_id: SessionId }; result: SessionDetail | null };
   /** Everything recorded for one session, or null when it does not exist. */
   'sessions/trace': { args: { session_id: SessionId }; result: SessionTrace | null };
   /** Per-project and per-agent summary of the sessions matching a filter (count, success rate, median duration). */
@@ -82,6 +88,7 @@ const callTable = {
   'workspace/info': true,
   'projects/list': true,
   'sessions/list': true,
+  'sessions/detail': true,
   'sessions/trace': true,
   'sessions/stats': true,
   'entities/sessions': true,

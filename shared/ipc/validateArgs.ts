@@ -101,6 +101,7 @@ const validators = {
   'workspace/info': none,
   'projects/list': none,
   'sessions/list': sessionFilter,
+  'sessions/detail': object({ session_id: str }),
   'sessions/trace': object({ session_id: str }),
   'sessions/stats': sessionFilter,
   'entities/sessions': object({ entity_table: str, entity_id: str }),

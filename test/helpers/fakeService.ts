@@ -35,6 +35,11 @@ export class FakeService implements ContractService {
     return { total: 0, offset: args.offset ?? 0, rows: [] };
   }
 
+  async 'sessions/detail'(args: Args<'sessions/detail'>) {
+    this.record('sessions/detail', args);
+    return null;
+  }
+
   async 'sessions/trace'(args: Args<'sessions/trace'>) {
     this.record('sessions/trace', args);
     if (args.session_id === 'missing') {
@@ -95,6 +100,7 @@ export const sampleArgs: { [K in CallKey]: Args<K> } = {
   'workspace/info': undefined,
   'projects/list': undefined,
   'sessions/list': { project: 'demo', sort: 'start_time', descending: true, limit: 10 },
+  'sessions/detail': { session_id: asSessionId('s-1') },
   'sessions/trace': { session_id: asSessionId('s-1') },
   'sessions/stats': { agent: 'SQLAgent' },
   'entities/sessions': { entity_table: 'media', entity_id: 'MP' },

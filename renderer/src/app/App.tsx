@@ -1,0 +1,103 @@
+/** The app shell: header, navigation, the routed view, the keymap overlay; subscriptions to events. */
+import { useEffect } from 'react';
+import { api } from '../api/index.js';
+import { KeymapOverlay } from '../components/KeymapOverlay.js';
+import { ComingSoon } from '../components/Panels.js';
+import { ShellHeader, ShellNav, type NavItem } from '../components/ShellChrome.js';
+import { FirstStart } from '../features/onboarding/index.js';
+import { SessionsView } from '../features/sessions/index.js';
+import { TimelineView } from '../features/timeline/index.js';
+import { useRouteStore } from '../stores/routeStore.js';
+import { useSessionsStore } from '../stores/sessionsStore.js';
+import { useSessionStatsStore } from '../stores/sessionStatsStore.js';
+import { useThemeStore } from '../stores/themeStore.js';
+import { useTimelineStore } from '../stores/timelineStore.js';
+import { useUiStore } from '../stores/uiStore.js';
+import { formatHash, sectionOf } from '../stores/urlState.js';
+import { isEmptyWorkspace } from '../stores/onboarding.js';
+import { useWorkspaceStore } from '../stores/workspaceStore.js';
+import { COMMANDS, MENU_COMMANDS, runCommand } from './commands.js';
+import { useKeymap } from './useKeymap.js';
+
+function useStoreEvents(): void {
+  useEffect(() => {
+    void useWorkspaceStore.getState().load();
+    const offChanged = api.on('store/changed', () => {
+      void useWorkspaceStore.getState().load();
+      useSessionsStore.getState().refresh();
+      void useSessionStatsStore.getState().loadOptions();
+      useTimelineStore.getState().refresh();
+    });
+    const offCommand = api.on('app/command', ({ command }) => {
+      const id = MENU_COMMANDS[command];
+      if (id) runCommand(id);
+    });
+    return () => {
+      offChanged();
+      offCommand();
+    };
+  }, []);
+}
+
+function CurrentView() {
+  const route = useRouteStore((s) => s.route);
+  switch (route.view) {
+    case 'sessions':
+      return <SessionsView list={route.list} />;
+    case 'timeline':
+      return <TimelineView state={route.timeline} />;
+    case 'tasks':
+      return <ComingSoon name="Tasks" />;
+    case 'chains':
+      return <ComingSoon name="Chains" />;
+    case 'sql':
+      return <ComingSoon name="SQL" />;
+  }
+}
+
+export function App() {
+  useKeymap();
+  useStoreEvents();
+  const route = useRouteStore((s) => s.route);
+  const lastList = useRouteStore((s) => s.lastList);
+  const info = useWorkspaceStore((s) => s.info);
+  const infoError = useWorkspaceStore((s) => s.error);
+  const theme = useThemeStore((s) => s.theme);
+  const toggleTheme = useThemeStore((s) => s.toggle);
+  const keymapOpen = useUiStore((s) => s.keymapOpen);
+  const setKeymapOpen = useUiStore((s) => s.setKeymapOpen);
+
+  const nav: NavItem[] = [
+    {
+      id: 'sessions',
+      label: 'Sessions',
+      href: formatHash({ view: 'sessions', list: lastList }),
+      keys: 'g s',
+    },
+    { id: 'tasks', label: 'Tasks', href: '#/tasks', keys: 'g t' },
+    { id: 'chains', label: 'Chains', href: '#/chains', keys: 'g c' },
+    { id: 'sql', label: 'SQL', href: '#/sql', keys: 'g q' },
+  ];
+  let main;
+  if (info === null) main = <p className="panel-center muted">{infoError ?? 'Opening the workspace…'}</p>;
+  else if (isEmptyWorkspace(info)) main = <FirstStart path={info.path} />;
+  else main = <CurrentView />;
+  return (
+    <div className="shell">
+      <ShellHeader
+        path={info?.path ?? null}
+        theme={theme}
+        onToggleTheme={toggleTheme}
+        onShowKeys={() => setKeymapOpen(true)}
+      />
+      <ShellNav items={nav} active={sectionOf(route)} />
+      <main className="shell-main">{main}</main>
+      {keymapOpen && (
+        <KeymapOverlay
+          entries={COMMANDS.filter((c) => c.keys.length > 0)}
+          onClose={() => setKeymapOpen(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** The first-start screen of an empty workspace: open the sample, or import a folder. */
+import { CenteredPanel } from '../../components/Panels.js';
+import { useOnboardingStore } from '../../stores/onboardingStore.js';
+
+export function FirstStart({ path }: { path: string }) {
+  const busy = useOnboardingStore((s) => s.busy);
+  const message = useOnboardingStore((s) => s.message);
+  const openSample = useOnboardingStore((s) => s.openSample);
+  const importFolder = useOnboardingStore((s) => s.importFolder);
+  return (
+    <CenteredPanel title="Welcome to Provenance Explorer">
+      <p>
+        This workspace is empty: <span className="mono">{path}</span>
+      </p>
+      <p className="muted">
+        Browse what your AI agents did: sessions, tool calls and decisions, task graphs and reasoning chains.
+      </p>
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy} onClick={() => void openSample()}>
+          Open the sample workspace
+        </button>
+        <button type="button" disabled={busy} onClick={() => void importFolder()}>
+          Import a folder…
+        </button>
+      </div>
+      {message && (
+        <p role="status" data-testid="onboarding-message">
+          {message}
+        </p>
+      )}
+    </CenteredPanel>
+  );
+}

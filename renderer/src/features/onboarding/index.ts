@@ -1,0 +1,2 @@
+/** First start: the empty-workspace screen. */
+export { FirstStart } from './FirstStart.js';

@@ -1,0 +1,150 @@
+/**
+ * The open timeline: the session tree's overview and a bounded window of row chunks
+ * (`timeline/window`, CHUNK_ROWS rows each) around the viewport; never the whole session.
+ * Invariants: held chunks belong to (`sessionId`, `collapsedKey`) — `generation` is bumped when
+ * either changes and older answers are dropped; at most MAX_CHUNKS chunks are held; `selectedIndex`
+ * is an index in the current ordering (reset when the collapse set changes).
+ */
+import { create } from 'zustand';
+import type { SessionId } from '../../../shared/model/ids.js';
+import type { TimelineOverview, TimelineRow } from '../../../shared/model/timeline.js';
+import { api } from '../api/index.js';
+import { heldIndex, itemAt, pagesCovering, withArrivedPage } from './pagedWindow.js';
+
+export const CHUNK_ROWS = 200;
+const MAX_CHUNKS = 6;
+
+type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
+
+interface TimelineStore {
+  sessionId: SessionId | null;
+  overview: TimelineOverview | null;
+  status: Status;
+  error: string | null;
+  collapsed: SessionId[];
+  collapsedKey: string;
+  generation: number;
+  total: number | null;
+  chunks: ReadonlyMap<number, TimelineRow[]>;
+  pending: ReadonlySet<number>;
+  visible: [number, number];
+  selectedIndex: number | null;
+  open(sessionId: SessionId, collapsed: readonly SessionId[]): Promise<void>;
+  ensureRange(first: number, last: number): void;
+  loadRow(index: number): Promise<TimelineRow | null>;
+  select(index: number | null): void;
+  refresh(): void;
+}
+
+const keyOf = (ids: readonly SessionId[]) => [...ids].sort().join('\u0000');
+
+export const useTimelineStore = create<TimelineStore>((set, get) => {
+  async function loadChunk(chunk: number): Promise<void> {
+    const { generation, sessionId, collapsed, pending } = get();
+    if (sessionId === null || pending.has(chunk)) return;
+    set({ pending: new Set(pending).add(chunk) });
+    try {
+      const w = await api.call('timeline/window', {
+        session_id: sessionId,
+        offset: chunk * CHUNK_ROWS,
+        limit: CHUNK_ROWS,
+        collapsed,
+      });
+      const s = get();
+      if (s.generation !== generation) return;
+      const chunks = withArrivedPage(
+        s.chunks,
+        chunk,
+        w.rows,
+        s.visible,
+        CHUNK_ROWS,
+        w.total_rows,
+        MAX_CHUNKS,
+      );
+      set({ total: w.total_rows, chunks });
+    } catch (e) {
+      if (get().generation === generation) set({ error: (e as Error).message });
+    } finally {
+      if (get().generation === generation) {
+        const next = new Set(get().pending);
+        next.delete(chunk);
+        set({ pending: next });
+      }
+    }
+  }
+
+  return {
+    sessionId: null,
+    overview: null,
+    status: 'idle',
+    error: null,
+    collapsed: [],
+    collapsedKey: '',
+    generation: 0,
+    total: null,
+    chunks: new Map(),
+    pending: new Set(),
+    visible: [0, CHUNK_ROWS],
+    selectedIndex: null,
+    async open(sessionId, collapsed) {
+      const s = get();
+      const collapsedKey = keyOf(collapsed);
+      const sameSession = s.sessionId === sessionId && s.status !== 'error';
+      if (sameSession && s.collapsedKey === collapsedKey) return;
+      const generation = s.generation + 1;
+      set({
+        sessionId,
+        collapsed: [...collapsed],
+        collapsedKey,
+        generation,
+        total: null,
+        chunks: new Map(),
+        pending: new Set(),
+        selectedIndex: null,
+        error: null,
+        ...(sameSession ? {} : { overview: null, status: 'loading' as Status, visible: [0, CHUNK_ROWS] }),
+      });
+      if (!sameSession) {
+        try {
+          const overview = await api.call('timeline/overview', { session_id: sessionId });
+          if (get().generation !== generation) return;
+          set({ overview, status: overview ? 'ready' : 'missing' });
+          if (!overview) return;
+        } catch (e) {
+          if (get().generation === generation) set({ status: 'error', error: (e as Error).message });
+          return;
+        }
+      }
+      const [first, last] = get().visible;
+      for (const c of pagesCovering(first, last, CHUNK_ROWS, Number.MAX_SAFE_INTEGER)) void loadChunk(c);
+    },
+    ensureRange(first, last) {
+      set({ visible: [first, last] });
+      const { total, chunks, status } = get();
+      if (status !== 'ready' || total === null) return;
+      for (const c of pagesCovering(first, last, CHUNK_ROWS, total)) if (!chunks.has(c)) void loadChunk(c);
+    },
+    async loadRow(index) {
+      const { total } = get();
+      if (index < 0 || (total !== null && index >= total)) return null;
+      const held = itemAt(get().chunks, CHUNK_ROWS, index);
+      if (held) return held;
+      await loadChunk(Math.floor(index / CHUNK_ROWS));
+      return itemAt(get().chunks, CHUNK_ROWS, index) ?? null;
+    },
+    select(selectedIndex) {
+      set({ selectedIndex });
+    },
+    refresh() {
+      const { sessionId, collapsed } = get();
+      if (sessionId === null) return;
+      set({ sessionId: null, status: 'idle' });
+      void get().open(sessionId, collapsed);
+    },
+  };
+});
+
+/** The index of an event among the held rows, or -1. */
+export function heldRowIndex(chunks: ReadonlyMap<number, TimelineRow[]>, eventId: string | null): number {
+  return eventId === null ? -1 : heldIndex(chunks, CHUNK_ROWS, (r) => r.event_id === eventId);
+}
