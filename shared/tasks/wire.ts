@@ -7,8 +7,8 @@ import type { TaskGraph } from '../model/tasks.js';
 /** `T` with every bigint as its decimal string (what JSON can carry). */
 export type Wire<T> = T extends bigint
   ? string
-  : T extends null
-    ? null
+  : T extends string | number | boolean | null | undefined
+    ? T // branded ids stay branded
     : T extends readonly (infer U)[]
       ? Wire<U>[]
       : T extends object
