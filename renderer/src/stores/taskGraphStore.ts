@@ -84,7 +84,13 @@ export function createTaskGraphStore() {
   return createStore<TaskGraphStore>()((set) => ({
     ...initial,
     setGraphs: (graphs) => set({ graphs }),
-    startLoading: (graphId) => set({ loading: true, error: null, graphId }),
+    // Another graph: drop the old model and the user's place in it at once.
+    startLoading: (graphId) =>
+      set((s) =>
+        s.graphId === graphId
+          ? { loading: true, error: null }
+          : { loading: true, error: null, graphId, model: null, ...cleared },
+      ),
     setGraph: (graphId, graph) =>
       set((s) => ({
         graphId,

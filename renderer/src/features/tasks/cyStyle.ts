@@ -98,15 +98,10 @@ export const taskGraphStylesheet: StylesheetJson = [
     style: { 'overlay-color': '#0ea5e9', 'overlay-opacity': 0.25, 'overlay-padding': 4 },
   },
   { selector: 'edge.related', style: { width: 3, 'line-color': '#111827', 'target-arrow-color': '#111827' } },
+  { selector: 'edge.cycle', style: { 'line-color': '#dc2626', 'target-arrow-color': '#dc2626', width: 4 } },
   {
-    selector: '.cycle',
-    style: {
-      'line-color': '#dc2626',
-      'target-arrow-color': '#dc2626',
-      'border-color': '#dc2626',
-      'border-width': 6,
-      width: 4,
-    },
+    selector: 'node.cycle',
+    style: { 'border-color': '#dc2626', 'border-width': 6, 'border-style': 'solid' },
   },
   {
     selector: 'node.focused',

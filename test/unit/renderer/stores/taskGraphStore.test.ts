@@ -139,6 +139,10 @@ test('the store: a loaded graph builds the model; edits rebuild it and clear the
   s().expandGroup('landing');
   assert.notEqual(s().expandedGroups, groups, 'sets are replaced');
   assert.equal(groups.size, 0);
+  s().setPendingEdge({ source: H.A, kind: 'blocked_by' });
+  s().startLoading(2);
+  assert.equal(s().model, null);
+  assert.equal(s().pendingEdge, null, 'the add-edge mode ends with the graph');
   s().setGraph(2, small);
   assert.equal(s().selectedId, null);
   assert.equal(s().expandedGroups.size, 0);
