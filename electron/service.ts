@@ -6,6 +6,7 @@ import { sessionStats, sessionsForEntity } from './store/sessionStats.js';
 import { timelineItem } from './store/timelineItem.js';
 import { TimelineRepository } from './store/timelineRepository.js';
 import { int } from './store/values.js';
+import { TaskService } from './taskService.js';
 import type { Workspace } from './store/workspace.js';
 
 export interface ServiceOptions {
@@ -20,6 +21,7 @@ export interface ServiceOptions {
 export class Service implements ContractHandlers {
   private readonly events = new EventEmitter();
   private readonly timeline: TimelineRepository;
+  private readonly tasks: TaskService;
 
   constructor(
     readonly ws: Workspace,
@@ -27,6 +29,7 @@ export class Service implements ContractHandlers {
   ) {
     this.events.setMaxListeners(100);
     this.timeline = new TimelineRepository(ws);
+    this.tasks = new TaskService(ws, (tables) => this.emit('store/changed', { tables }));
     // Cached timeline orderings are stale once rows change.
     this.on('store/changed', () => this.timeline.invalidate());
   }
@@ -102,5 +105,47 @@ export class Service implements ContractHandlers {
 
   'query/run'({ sql, limit }: Parameters<ContractHandlers['query/run']>[0]) {
     return runReadOnlyQuery(this.ws, sql, limit);
+  }
+
+  // tasks
+
+  'tasks/graphs'() {
+    return this.tasks.graphs();
+  }
+
+  'tasks/graph'(args: Parameters<ContractHandlers['tasks/graph']>[0]) {
+    return this.tasks.graph(args);
+  }
+
+  'tasks/createTask'(args: Parameters<ContractHandlers['tasks/createTask']>[0]) {
+    return this.tasks.createTask(args);
+  }
+
+  'tasks/addEdge'(args: Parameters<ContractHandlers['tasks/addEdge']>[0]) {
+    return this.tasks.addEdge(args);
+  }
+
+  'tasks/removeEdge'(args: Parameters<ContractHandlers['tasks/removeEdge']>[0]) {
+    return this.tasks.removeEdge(args);
+  }
+
+  'tasks/close'(args: Parameters<ContractHandlers['tasks/close']>[0]) {
+    return this.tasks.close(args);
+  }
+
+  'tasks/addLabel'(args: Parameters<ContractHandlers['tasks/addLabel']>[0]) {
+    return this.tasks.addLabel(args);
+  }
+
+  'tasks/addComment'(args: Parameters<ContractHandlers['tasks/addComment']>[0]) {
+    return this.tasks.addComment(args);
+  }
+
+  'tasks/sessions'(args: Parameters<ContractHandlers['tasks/sessions']>[0]) {
+    return this.tasks.sessions(args);
+  }
+
+  'tasks/exportSqlite'(args: Parameters<ContractHandlers['tasks/exportSqlite']>[0]) {
+    return this.tasks.exportSqlite(args);
   }
 }

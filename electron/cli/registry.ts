@@ -6,6 +6,7 @@ import { queryCommand } from './commands/query.js';
 import { sessionsCommands } from './commands/sessions.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
+import { tasksCommands } from './commands/tasks.js';
 import { trackDemoCommand } from './commands/track.js';
 
 /** Every `provex` command, in the order `provex --help` lists them. */
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   migrateCommand,
   importCommand,
   ...sessionsCommands,
+  ...tasksCommands,
   queryCommand,
   serveCommand,
   startCommand,

@@ -21,6 +21,17 @@ import type {
 } from '../model/timeline.js';
 import type { QueryResult } from '../model/queries.js';
 import type { EventId, SessionId } from '../model/ids.js';
+import type { TaskGraphId, TaskGraphSummary } from '../model/tasks.js';
+import type {
+  AddEdgeResult,
+  CreateTaskArgs,
+  TaskCommentWire,
+  TaskEdgeArgs,
+  TaskSessionLink,
+  TaskSqliteExport,
+  TaskWire,
+} from '../model/taskCalls.js';
+import type { TaskGraphWire } from '../tasks/wire.js';
 
 export interface WorkspaceInfo {
   path: string;
@@ -55,6 +66,33 @@ export interface Contract {
   'timeline/item': { args: { event_id: EventId }; result: TimelineItemDetail | null };
   /** Read-only SQL over the workspace; writes, DDL, ATTACH, COPY, INSTALL and LOAD are refused. */
   'query/run': { args: { sql: string; limit?: number }; result: QueryResult };
+  // tasks
+  /** Task graphs in the workspace with their generation, read-only flag and task/edge/open counts. */
+  'tasks/graphs': { args: void; result: TaskGraphSummary[] };
+  /** One whole graph, timestamps as decimal strings; Ready/Blocked are derived by the caller (shared/tasks); null if unknown. */
+  'tasks/graph': { args: { graph_id: TaskGraphId }; result: TaskGraphWire | null };
+  /** `Create` a task in a writable graph (status open, no owner); returns the stored task. */
+  'tasks/createTask': { args: CreateTaskArgs; result: TaskWire };
+  /** `AddEdge`: blocked_by edges are validated; a refusal (duplicate, cycle with its path…) is returned, not thrown. */
+  'tasks/addEdge': { args: TaskEdgeArgs; result: AddEdgeResult };
+  /** `RemoveEdge`: idempotent. */
+  'tasks/removeEdge': { args: TaskEdgeArgs; result: { removed: true } };
+  /** `CloseTask` with a reason; refused when the task is already closed. */
+  'tasks/close': { args: { graph_id: TaskGraphId; task_id: string; reason: string }; result: TaskWire };
+  /** `AddLabel`: idempotent. */
+  'tasks/addLabel': {
+    args: { graph_id: TaskGraphId; task_id: string; name: string };
+    result: { task_id: string; name: string };
+  };
+  /** `AddComment` by an agent of the graph; the comment id takes the task's namespace. */
+  'tasks/addComment': {
+    args: { graph_id: TaskGraphId; task_id: string; author_id: string; body: string };
+    result: TaskCommentWire;
+  };
+  /** Agent sessions that reference a task (entity links to tasks/task, or the id in event details), newest first. */
+  'tasks/sessions': { args: { task_id: string }; result: TaskSessionLink[] };
+  /** A graph as a classic Go tracker SQLite file: the bytes (base64) and a suggested file name. */
+  'tasks/exportSqlite': { args: { graph_id: TaskGraphId }; result: TaskSqliteExport };
 }
 
 /** What a desktop menu item (or its shortcut) asks the renderer to do. */
@@ -96,6 +134,16 @@ const callTable = {
   'timeline/window': true,
   'timeline/item': true,
   'query/run': true,
+  'tasks/graphs': true,
+  'tasks/graph': true,
+  'tasks/createTask': true,
+  'tasks/addEdge': true,
+  'tasks/removeEdge': true,
+  'tasks/close': true,
+  'tasks/addLabel': true,
+  'tasks/addComment': true,
+  'tasks/sessions': true,
+  'tasks/exportSqlite': true,
 } as const satisfies Record<CallKey, true>;
 
 const eventTable = {

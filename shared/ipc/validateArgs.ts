@@ -5,6 +5,7 @@
  */
 import { type Args, type CallKey } from './contract.js';
 import { sessionSortKeys } from '../model/sessions.js';
+import { ENUMS } from '../tasks/enums.js';
 
 /** A payload that does not match its call's argument type; the message names the offending field. */
 export class ArgsError extends Error {
@@ -97,6 +98,9 @@ const sessionFilter = object(
   },
 );
 
+const graphId = { graph_id: nonNegativeInt };
+const taskEdge = object({ ...graphId, source_id: str, target_id: str, kind: oneOf(ENUMS.EdgeKind) });
+
 const validators = {
   'workspace/info': none,
   'projects/list': none,
@@ -112,6 +116,20 @@ const validators = {
   ),
   'timeline/item': object({ event_id: str }),
   'query/run': object({ sql: str }, { limit: nonNegativeInt }),
+  // tasks
+  'tasks/graphs': none,
+  'tasks/graph': object(graphId),
+  'tasks/createTask': object(
+    { ...graphId, namespace: str, title: str, phase: oneOf(ENUMS.Phase) },
+    { description: str, type: oneOf(ENUMS.TaskType), priority: oneOf(ENUMS.Priority) },
+  ),
+  'tasks/addEdge': taskEdge,
+  'tasks/removeEdge': taskEdge,
+  'tasks/close': object({ ...graphId, task_id: str, reason: str }),
+  'tasks/addLabel': object({ ...graphId, task_id: str, name: str }),
+  'tasks/addComment': object({ ...graphId, task_id: str, author_id: str, body: str }),
+  'tasks/sessions': object({ task_id: str }),
+  'tasks/exportSqlite': object(graphId),
 } as const satisfies Record<CallKey, Check>;
 
 /** Nesting deeper than this is refused before any per-key check (arguments are small, flat objects). */

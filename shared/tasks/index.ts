@@ -7,3 +7,4 @@ export * from './edgeValidation.js';
 export * from './mutations.js';
 export * from './prov.js';
 export * from './wire.js';
+export * from './layout.js';

@@ -4,10 +4,11 @@
  */
 import type { TaskGraph } from '../model/tasks.js';
 
-type Wire<T> = T extends bigint
+/** `T` with every bigint as its decimal string (what JSON can carry). */
+export type Wire<T> = T extends bigint
   ? string
-  : T extends null
-    ? null
+  : T extends string | number | boolean | null | undefined
+    ? T // branded ids stay branded
     : T extends readonly (infer U)[]
       ? Wire<U>[]
       : T extends object
@@ -28,4 +29,18 @@ export function fromWire(wire: TaskGraphWire): TaskGraph {
   return JSON.parse(JSON.stringify(wire), (k, v: unknown) =>
     TIME_FIELDS.has(k) && typeof v === 'string' ? BigInt(v) : v,
   ) as TaskGraph;
+}
+
+/** Any task DTO (a Task, an edge, a comment) in wire form. */
+export function toWireValue<T>(value: T): Wire<T> {
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+  ) as Wire<T>;
+}
+
+/** Restores the bigint timestamps of a task DTO in wire form. */
+export function fromWireValue<T>(wire: Wire<T>): T {
+  return JSON.parse(JSON.stringify(wire), (k, v: unknown) =>
+    TIME_FIELDS.has(k) && typeof v === 'string' ? BigInt(v) : v,
+  ) as T;
 }

@@ -6,6 +6,8 @@
 import type { Args, CallKey, EventKey, Events } from '../../shared/ipc/contract.js';
 import { asEventId, asProjectId, asSessionId } from '../../shared/model/ids.js';
 import type { ContractService } from '../../electron/serviceTypes.js';
+import { asAgentId, asCommentId, asTaskGraphId } from '../../shared/model/tasks.js';
+import { asTaskId } from '../../shared/model/ids.js';
 
 export class FakeService implements ContractService {
   readonly calls: { key: CallKey; args: unknown }[] = [];
@@ -79,6 +81,84 @@ export class FakeService implements ContractService {
     return null;
   }
 
+  // tasks: one empty graph, so transport tests can walk every key.
+
+  async 'tasks/graphs'() {
+    this.record('tasks/graphs', undefined);
+    return [];
+  }
+
+  async 'tasks/graph'(args: Args<'tasks/graph'>) {
+    this.record('tasks/graph', args);
+    return null;
+  }
+
+  async 'tasks/createTask'(args: Args<'tasks/createTask'>) {
+    this.record('tasks/createTask', args);
+    return this.fakeTask(args.namespace, args.title, args);
+  }
+
+  private async fakeTask(namespace: string, title: string, args?: Args<'tasks/createTask'>) {
+    return {
+      id: asTaskId(`${namespace}--019df2b0-0000-7000-8000-000000000000`),
+      namespace,
+      title,
+      description: args?.description ?? '',
+      status: 'open' as 'open' | 'closed',
+      priority: args?.priority ?? 'medium',
+      type: args?.type ?? 'task',
+      phase: args?.phase ?? 'unscoped',
+      owner_id: null,
+      notes: '',
+      created_at: '1777899600000000000',
+      updated_at: '1777899600000000000',
+      closed_at: null,
+      close_reason: '',
+    };
+  }
+
+  async 'tasks/addEdge'(args: Args<'tasks/addEdge'>) {
+    this.record('tasks/addEdge', args);
+    return { ok: false as const, code: 'cycle' as const, message: 'cycle detected', path: [args.source_id] };
+  }
+
+  async 'tasks/removeEdge'(args: Args<'tasks/removeEdge'>) {
+    this.record('tasks/removeEdge', args);
+    return { removed: true as const };
+  }
+
+  async 'tasks/close'(args: Args<'tasks/close'>) {
+    this.record('tasks/close', args);
+    const task = await this.fakeTask('demo', 'closed task');
+    return { ...task, status: 'closed' as const, close_reason: args.reason, closed_at: task.updated_at };
+  }
+
+  async 'tasks/addLabel'(args: Args<'tasks/addLabel'>) {
+    this.record('tasks/addLabel', args);
+    return { task_id: args.task_id, name: args.name };
+  }
+
+  async 'tasks/addComment'(args: Args<'tasks/addComment'>) {
+    this.record('tasks/addComment', args);
+    return {
+      id: asCommentId('demo--019df2b0-0000-7000-8000-000000000001'),
+      task_id: asTaskId(args.task_id),
+      author_id: asAgentId(args.author_id),
+      body: args.body,
+      created_at: '1777899600000000000',
+    };
+  }
+
+  async 'tasks/sessions'(args: Args<'tasks/sessions'>) {
+    this.record('tasks/sessions', args);
+    return [];
+  }
+
+  async 'tasks/exportSqlite'(args: Args<'tasks/exportSqlite'>) {
+    this.record('tasks/exportSqlite', args);
+    return { file_name: 'fake.sqlite', byte_length: 3, base64: 'AAEC' };
+  }
+
   on<E extends EventKey>(event: E, listener: (payload: Events[E]) => void): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
@@ -113,4 +193,24 @@ export const sampleArgs: { [K in CallKey]: Args<K> } = {
   },
   'timeline/item': { event_id: asEventId('e-1') },
   'query/run': { sql: 'SELECT 1 AS x', limit: 5 },
+  'tasks/graphs': undefined,
+  'tasks/graph': { graph_id: asTaskGraphId(1) },
+  'tasks/createTask': {
+    graph_id: asTaskGraphId(1),
+    namespace: 'demo',
+    title: 'Write tests',
+    phase: 'unscoped',
+  },
+  'tasks/addEdge': { graph_id: asTaskGraphId(1), source_id: 'a--x', target_id: 'b--y', kind: 'blocked_by' },
+  'tasks/removeEdge': {
+    graph_id: asTaskGraphId(1),
+    source_id: 'a--x',
+    target_id: 'b--y',
+    kind: 'blocked_by',
+  },
+  'tasks/close': { graph_id: asTaskGraphId(1), task_id: 'a--x', reason: 'done' },
+  'tasks/addLabel': { graph_id: asTaskGraphId(1), task_id: 'a--x', name: 'area:parser' },
+  'tasks/addComment': { graph_id: asTaskGraphId(1), task_id: 'a--x', author_id: 'h--y', body: 'LGTM' },
+  'tasks/sessions': { task_id: 'a--x' },
+  'tasks/exportSqlite': { graph_id: asTaskGraphId(1) },
 };
