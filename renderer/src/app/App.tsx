@@ -1,11 +1,13 @@
 /** The app shell: header, navigation, the routed view, the keymap overlay; subscriptions to events. */
 import { useEffect } from 'react';
+import { asSessionId } from '../../../shared/model/ids.js';
 import { api } from '../api/index.js';
 import { KeymapOverlay } from '../components/KeymapOverlay.js';
 import { ComingSoon } from '../components/Panels.js';
 import { ShellHeader, ShellNav, type NavItem } from '../components/ShellChrome.js';
 import { FirstStart } from '../features/onboarding/index.js';
 import { SessionsView } from '../features/sessions/index.js';
+import { TasksView } from '../features/tasks/index.js';
 import { TimelineView } from '../features/timeline/index.js';
 import { useRouteStore } from '../stores/routeStore.js';
 import { useSessionsStore } from '../stores/sessionsStore.js';
@@ -13,7 +15,7 @@ import { useSessionStatsStore } from '../stores/sessionStatsStore.js';
 import { useThemeStore } from '../stores/themeStore.js';
 import { useTimelineStore } from '../stores/timelineStore.js';
 import { useUiStore } from '../stores/uiStore.js';
-import { formatHash, sectionOf } from '../stores/urlState.js';
+import { formatHash, sectionOf, timelineRoute } from '../stores/urlState.js';
 import { isEmptyWorkspace } from '../stores/onboarding.js';
 import { useWorkspaceStore } from '../stores/workspaceStore.js';
 import { COMMANDS, MENU_COMMANDS, runCommand } from './commands.js';
@@ -47,7 +49,11 @@ function CurrentView() {
     case 'timeline':
       return <TimelineView state={route.timeline} />;
     case 'tasks':
-      return <ComingSoon name="Tasks" />;
+      return (
+        <TasksView
+          onOpenSession={(id) => useRouteStore.getState().navigate(timelineRoute(asSessionId(id)))}
+        />
+      );
     case 'chains':
       return <ComingSoon name="Chains" />;
     case 'sql':
