@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import type { ContractHandlers, EventKey, Events, WorkspaceInfo } from '../shared/ipc/contract.js';
 import { getSessionDetail, getSessionTrace, listProjects, listSessions } from './store/sessionRepository.js';
 import { runReadOnlyQuery } from './store/readOnlyQuery.js';
@@ -7,11 +8,14 @@ import { timelineItem } from './store/timelineItem.js';
 import { TimelineRepository } from './store/timelineRepository.js';
 import { int } from './store/values.js';
 import { TaskService } from './taskService.js';
-import type { Workspace } from './store/workspace.js';
+import { Workspace } from './store/workspace.js';
+import { createSampleWorkspace, sampleWorkspacePath } from './sample/sampleWorkspace.js';
 
 export interface ServiceOptions {
   /** Folders the browser mode may import from (`provex serve --allow-root`); the app uses dialogs instead. */
   allowRoots?: string[];
+  /** Where the sample workspace lives (default: beside the default workspace in the user-data folder). */
+  samplePath?: string;
 }
 
 /**
@@ -20,18 +24,49 @@ export interface ServiceOptions {
  */
 export class Service implements ContractHandlers {
   private readonly events = new EventEmitter();
-  private readonly timeline: TimelineRepository;
-  private readonly tasks: TaskService;
+  private current!: Workspace;
+  private timeline!: TimelineRepository;
+  private tasks!: TaskService;
 
   constructor(
-    readonly ws: Workspace,
+    ws: Workspace,
     readonly options: ServiceOptions = {},
   ) {
     this.events.setMaxListeners(100);
-    this.timeline = new TimelineRepository(ws);
-    this.tasks = new TaskService(ws, (tables) => this.emit('store/changed', { tables }));
+    this.attach(ws);
     // Cached timeline orderings are stale once rows change.
     this.on('store/changed', () => this.timeline.invalidate());
+  }
+
+  /** The open workspace; every call reads it anew, so a switch reaches all of them. */
+  get ws(): Workspace {
+    return this.current;
+  }
+
+  /** Binds the per-workspace helpers to `ws`. */
+  private attach(ws: Workspace): void {
+    this.current = ws;
+    this.timeline = new TimelineRepository(ws);
+    this.tasks = new TaskService(ws, (tables) => this.emit('store/changed', { tables }));
+  }
+
+  /** Closes the open workspace and continues on another one; every view reloads. */
+  async switchWorkspace(path: string): Promise<WorkspaceInfo> {
+    if (path === this.current.path) return this['workspace/info']();
+    const next = await Workspace.open(path);
+    const previous = this.current;
+    this.attach(next);
+    await previous.checkpoint().catch(() => undefined);
+    previous.close();
+    this.emit('store/changed', { tables: ['*'] });
+    return this['workspace/info']();
+  }
+
+  /** Opens the sample workspace, generating it the first time. */
+  async 'workspace/openSample'(): Promise<WorkspaceInfo> {
+    const path = this.options.samplePath ?? sampleWorkspacePath();
+    if (!existsSync(path)) await createSampleWorkspace(path);
+    return this.switchWorkspace(path);
   }
 
   on<E extends EventKey>(event: E, fn: (payload: Events[E]) => void): () => void {

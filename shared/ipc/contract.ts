@@ -43,6 +43,8 @@ export interface WorkspaceInfo {
 export interface Contract {
   /** Which workspace file is open, its schema version and row counts. */
   'workspace/info': { args: void; result: WorkspaceInfo };
+  /** Switches to the sample workspace (generated demo data), creating it on first use. */
+  'workspace/openSample': { args: void; result: WorkspaceInfo };
   /** Projects with at least one session (name, root path, session count). */
   'projects/list': { args: void; result: Project[] };
   /** A page of sessions matching a filter, sorted; `total` counts every match. */
@@ -124,6 +126,7 @@ export type Result<K extends CallKey> = Contract[K]['result'];
 /** Every call key, once: `satisfies` makes a missing or extra key a compile error. */
 const callTable = {
   'workspace/info': true,
+  'workspace/openSample': true,
   'projects/list': true,
   'sessions/list': true,
   'sessions/detail': true,

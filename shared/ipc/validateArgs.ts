@@ -103,6 +103,7 @@ const taskEdge = object({ ...graphId, source_id: str, target_id: str, kind: oneO
 
 const validators = {
   'workspace/info': none,
+  'workspace/openSample': none,
   'projects/list': none,
   'sessions/list': sessionFilter,
   'sessions/detail': object({ session_id: str }),

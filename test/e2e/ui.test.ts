@@ -70,9 +70,8 @@ describe(
       await page.goto(server.url);
       await page.getByRole('heading', { name: 'Welcome to Provenance Explorer' }).waitFor();
       assert.match(await text('[data-testid="workspace-path"]'), /workspace\.duckdb$/);
-      await page.getByRole('button', { name: 'Open the sample workspace' }).click();
-      // The backend call does not exist yet: the store says so instead of calling it.
-      assert.match(await text('[data-testid="onboarding-message"]'), /not available yet/);
+      await page.getByRole('button', { name: 'Open the sample workspace' }).waitFor();
+      await page.getByRole('button', { name: /Import a folder/ }).waitFor();
       await shot('first-start');
     });
 

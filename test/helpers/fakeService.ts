@@ -27,6 +27,11 @@ export class FakeService implements ContractService {
     };
   }
 
+  async 'workspace/openSample'() {
+    this.record('workspace/openSample', undefined);
+    return this['workspace/info']();
+  }
+
   async 'projects/list'() {
     this.record('projects/list', undefined);
     return [{ project_id: asProjectId(1), name: 'demo', root_path: null, session_count: 2 }];
@@ -178,6 +183,7 @@ export class FakeService implements ContractService {
 
 export const sampleArgs: { [K in CallKey]: Args<K> } = {
   'workspace/info': undefined,
+  'workspace/openSample': undefined,
   'projects/list': undefined,
   'sessions/list': { project: 'demo', sort: 'start_time', descending: true, limit: 10 },
   'sessions/detail': { session_id: asSessionId('s-1') },
