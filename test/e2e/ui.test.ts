@@ -230,7 +230,7 @@ describe(
       // Typing in a field is not a shortcut.
       await page.keyboard.press('g');
       await page.keyboard.press('t');
-      await page.getByRole('region', { name: 'Tasks' }).waitFor();
+      await page.getByRole('region', { name: 'Task graphs' }).waitFor();
       await page.keyboard.press('g');
       await page.keyboard.press('s');
       const search = page.getByLabel('Search sessions');
