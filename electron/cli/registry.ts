@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { chainsCommands } from './commands/chains.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   migrateCommand,
   importCommand,
   ...sessionsCommands,
+  ...chainsCommands,
   queryCommand,
   serveCommand,
   startCommand,

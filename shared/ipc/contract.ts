@@ -19,7 +19,17 @@ import type {
   TimelineWindowArgs,
 } from '../model/timeline.js';
 import type { QueryResult } from '../model/queries.js';
-import type { EventId, SessionId } from '../model/ids.js';
+import type { ChainId, EventId, SessionId } from '../model/ids.js';
+import type { Chain } from '../model/chains.js';
+import type {
+  ChainAlignment,
+  ChainDiff,
+  ChainDiffArgs,
+  ChainListArgs,
+  ChainPage,
+  ChainRef,
+  StoredChain,
+} from '../model/chainWorkspace.js';
 
 export interface WorkspaceInfo {
   path: string;
@@ -49,6 +59,18 @@ export interface Contract {
   'timeline/item': { args: { event_id: EventId }; result: TimelineItemDetail | null };
   /** Read-only SQL over the workspace; writes, DDL, ATTACH, COPY, INSTALL and LOAD are refused. */
   'query/run': { args: { sql: string; limit?: number }; result: QueryResult };
+
+  // chains
+  /** Workspace chains (name, events, types, mean confidence, experiments) matching a search, newest first. */
+  'chains/list': { args: ChainListArgs; result: ChainPage };
+  /** One workspace chain, metadata with number kinds kept (`{ $number: "1.0" }`); null if unknown. */
+  'chains/get': { args: { chain_id: ChainId }; result: StoredChain | null };
+  /** The reference diff (§5) of two chains or sessions' decision sequences, with its exact text. */
+  'chains/diff': { args: ChainDiffArgs; result: ChainDiff };
+  /** The aligned side-by-side model of two chains or decision sequences, with both chains. */
+  'chains/align': { args: { a: ChainRef; b: ChainRef }; result: ChainAlignment };
+  /** A session's decisions as a chain (one event per decision, time order); null if the session is unknown. */
+  'chains/sessionDecisions': { args: { session_id: SessionId }; result: Chain | null };
 }
 
 /** What a desktop menu item (or its shortcut) asks the renderer to do. */
@@ -89,6 +111,11 @@ const callTable = {
   'timeline/window': true,
   'timeline/item': true,
   'query/run': true,
+  'chains/list': true,
+  'chains/get': true,
+  'chains/diff': true,
+  'chains/align': true,
+  'chains/sessionDecisions': true,
 } as const satisfies Record<CallKey, true>;
 
 const eventTable = {

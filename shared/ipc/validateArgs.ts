@@ -97,6 +97,12 @@ const sessionFilter = object(
   },
 );
 
+/** `{kind: 'chain' | 'session', id}`: one side of a chain comparison. */
+const chainRef: Check = (v, at) => {
+  object({ kind: oneOf(['chain', 'session']), id: str })(v, at);
+};
+const matchBy = oneOf(['auto', 'id', 'content', 'position']);
+
 const validators = {
   'workspace/info': none,
   'projects/list': none,
@@ -111,6 +117,14 @@ const validators = {
   ),
   'timeline/item': object({ event_id: str }),
   'query/run': object({ sql: str }, { limit: nonNegativeInt }),
+  'chains/list': object({}, { search: str, event_type: str, offset: nonNegativeInt, limit: nonNegativeInt }),
+  'chains/get': object({ chain_id: str }),
+  'chains/diff': object(
+    { a: chainRef, b: chainRef },
+    { match_by: matchBy, compare_timestamps: bool, html: bool },
+  ),
+  'chains/align': object({ a: chainRef, b: chainRef }),
+  'chains/sessionDecisions': object({ session_id: str }),
 } as const satisfies Record<CallKey, Check>;
 
 /** Nesting deeper than this is refused before any per-key check (arguments are small, flat objects). */
