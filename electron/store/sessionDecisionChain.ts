@@ -11,11 +11,13 @@
  * | reasoning        | reason (null when none)                                   |
  * | alternatives     | branches_available (non-strings as their JSON text)       |
  * | confidence       | 1.0 (decisions carry none)                                |
- * | metadata         | decision_type, decision_point, branch_taken, input_values, condition_evaluated, event_id |
+ * | metadata         | decision_type, decision_point, branch_taken, input_values, condition_evaluated |
  *
  * The decision text joins point and branch so that the same point taking another branch shows as an
  * edit (word diff on the branch) in the aligned view, and as removed + added in the reference's
- * content matching, which is what the reference would report.
+ * content matching, which is what the reference would report. Nothing session-specific (the
+ * session's event id) goes into the metadata: the aligned view compares metadata, and the same
+ * decision in two sessions must align as the same.
  */
 import type { Chain, ChainEvent, KeptJson, KeptObject } from '../../shared/model/chains.js';
 import { parseKeptJson } from '../../shared/chains/keptJson.js';
@@ -56,7 +58,6 @@ export function decisionEvent(r: Row): ChainEvent {
     branch_taken: branch,
     input_values: kept(r.input_values),
     condition_evaluated: textOrNull(r.condition_evaluated),
-    event_id: textOrNull(r.event_id),
   };
   return {
     id: String(r.decision_id),
