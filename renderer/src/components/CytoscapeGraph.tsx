@@ -35,7 +35,7 @@ export function CytoscapeGraph({
   onSelect.current = onSelectNode;
 
   useEffect(() => {
-    const instance = cytoscape({ container: container.current, style: stylesheet, wheelSensitivity: 0.2 });
+    const instance = cytoscape({ container: container.current, style: stylesheet });
     instance.on('tap', 'node', (evt) => onSelect.current?.(evt.target.id() as string));
     cy.current = instance;
     return () => {

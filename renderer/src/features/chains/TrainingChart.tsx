@@ -64,10 +64,10 @@ function SeriesChart({
           stroke="#ddd"
         />
         <text x={M.left - 4} y={M.top + 8} fontSize={10} textAnchor="end">
-          {formatFloat(hi).slice(0, 8)}
+          {formatFloat(Number(hi.toPrecision(4)))}
         </text>
         <text x={M.left - 4} y={H - M.bottom} fontSize={10} textAnchor="end">
-          {formatFloat(lo).slice(0, 8)}
+          {formatFloat(Number(lo.toPrecision(4)))}
         </text>
         <text x={M.left} y={H - 6} fontSize={10}>
           epoch {data.xDomain[0]}
