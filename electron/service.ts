@@ -10,6 +10,14 @@ import { int } from './store/values.js';
 import { TaskService } from './taskService.js';
 import { Workspace } from './store/workspace.js';
 import { createSampleWorkspace, sampleWorkspacePath } from './sample/sampleWorkspace.js';
+import { alignChains } from '../shared/chains/diff/alignChains.js';
+import { compareChains } from '../shared/chains/diff/compareChains.js';
+import { diffToHtml } from '../shared/chains/diff/diffHtml.js';
+import { diffToText } from '../shared/chains/diff/diffText.js';
+import type { ChainAlignment, ChainDiff } from '../shared/model/chainWorkspace.js';
+import { getChain, listChains } from './store/chainRepository.js';
+import { resolveChainRef } from './store/chainRefs.js';
+import { sessionDecisionChain } from './store/sessionDecisionChain.js';
 
 export interface ServiceOptions {
   /** Folders the browser mode may import from (`provex serve --allow-root`); the app uses dialogs instead. */
@@ -182,5 +190,37 @@ export class Service implements ContractHandlers {
 
   'tasks/exportSqlite'(args: Parameters<ContractHandlers['tasks/exportSqlite']>[0]) {
     return this.tasks.exportSqlite(args);
+  }
+
+  'chains/list'(args: Parameters<ContractHandlers['chains/list']>[0]) {
+    return listChains(this.ws, args ?? {});
+  }
+
+  'chains/get'({ chain_id }: Parameters<ContractHandlers['chains/get']>[0]) {
+    return getChain(this.ws, chain_id);
+  }
+
+  async 'chains/diff'(args: Parameters<ContractHandlers['chains/diff']>[0]): Promise<ChainDiff> {
+    const [a, b] = await Promise.all([resolveChainRef(this.ws, args.a), resolveChainRef(this.ws, args.b)]);
+    const result = compareChains(a.chain, b.chain, {
+      matchBy: args.match_by ?? 'auto',
+      ignoreTimestamps: !args.compare_timestamps,
+    });
+    return {
+      a: { ref: a.ref, label: a.label },
+      b: { ref: b.ref, label: b.label },
+      result,
+      text: diffToText(result),
+      ...(args.html ? { html: diffToHtml(result, a.chain, b.chain) } : {}),
+    };
+  }
+
+  async 'chains/align'({ a, b }: Parameters<ContractHandlers['chains/align']>[0]): Promise<ChainAlignment> {
+    const [left, right] = await Promise.all([resolveChainRef(this.ws, a), resolveChainRef(this.ws, b)]);
+    return { a: left, b: right, alignment: alignChains(left.chain, right.chain) };
+  }
+
+  'chains/sessionDecisions'({ session_id }: Parameters<ContractHandlers['chains/sessionDecisions']>[0]) {
+    return sessionDecisionChain(this.ws, session_id);
   }
 }

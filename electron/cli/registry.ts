@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { chainsCommands } from './commands/chains.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   importCommand,
   ...sessionsCommands,
   ...tasksCommands,
+  ...chainsCommands,
   queryCommand,
   serveCommand,
   startCommand,

@@ -11,6 +11,7 @@ import { importClaudePaths } from './claude/importClaude.js';
 import { detectKind } from './detectKind.js';
 import { importDuckDbFile } from './duckdb/importDuckDb.js';
 import { importTaskDb } from './goTasks/importTaskDb.js';
+import { importChainPaths, importMarkupPaths } from './chains/importChains.js';
 
 export interface ImportPathsOptions {
   /** Force one kind for every path (else detected per path). */
@@ -43,6 +44,8 @@ const IMPORTERS: Partial<Record<ImportKind, Importer>> = {
     const outcome = await importTaskDb(ws, p);
     return { sources: [outcome], totals: outcome.counts, errors: [] };
   }),
+  chains: (ws, paths, o) => importChainPaths(ws, paths, o.onProgress ? { onProgress: o.onProgress } : {}),
+  markup: (ws, paths, o) => importMarkupPaths(ws, paths, o.name !== undefined ? { name: o.name } : {}),
 };
 
 export function emptyReport(): ImportReport {

@@ -20,7 +20,6 @@ import type {
   TimelineWindowArgs,
 } from '../model/timeline.js';
 import type { QueryResult } from '../model/queries.js';
-import type { EventId, SessionId } from '../model/ids.js';
 import type { TaskGraphId, TaskGraphSummary } from '../model/tasks.js';
 import type {
   AddEdgeResult,
@@ -32,6 +31,17 @@ import type {
   TaskWire,
 } from '../model/taskCalls.js';
 import type { TaskGraphWire } from '../tasks/wire.js';
+import type { ChainId, EventId, SessionId } from '../model/ids.js';
+import type { Chain } from '../model/chains.js';
+import type {
+  ChainAlignment,
+  ChainDiff,
+  ChainDiffArgs,
+  ChainListArgs,
+  ChainPage,
+  ChainRef,
+  StoredChain,
+} from '../model/chainWorkspace.js';
 
 export interface WorkspaceInfo {
   path: string;
@@ -95,6 +105,18 @@ export interface Contract {
   'tasks/sessions': { args: { task_id: string }; result: TaskSessionLink[] };
   /** A graph as a classic Go tracker SQLite file: the bytes (base64) and a suggested file name. */
   'tasks/exportSqlite': { args: { graph_id: TaskGraphId }; result: TaskSqliteExport };
+
+  // chains
+  /** Workspace chains (name, events, types, mean confidence, experiments) matching a search, newest first. */
+  'chains/list': { args: ChainListArgs; result: ChainPage };
+  /** One workspace chain, metadata with number kinds kept (`{ $number: "1.0" }`); null if unknown. */
+  'chains/get': { args: { chain_id: ChainId }; result: StoredChain | null };
+  /** The reference diff (§5) of two chains or sessions' decision sequences, with its exact text. */
+  'chains/diff': { args: ChainDiffArgs; result: ChainDiff };
+  /** The aligned side-by-side model of two chains or decision sequences, with both chains. */
+  'chains/align': { args: { a: ChainRef; b: ChainRef }; result: ChainAlignment };
+  /** A session's decisions as a chain (one event per decision, time order); null if the session is unknown. */
+  'chains/sessionDecisions': { args: { session_id: SessionId }; result: Chain | null };
 }
 
 /** What a desktop menu item (or its shortcut) asks the renderer to do. */
@@ -147,6 +169,11 @@ const callTable = {
   'tasks/addComment': true,
   'tasks/sessions': true,
   'tasks/exportSqlite': true,
+  'chains/list': true,
+  'chains/get': true,
+  'chains/diff': true,
+  'chains/align': true,
+  'chains/sessionDecisions': true,
 } as const satisfies Record<CallKey, true>;
 
 const eventTable = {

@@ -100,6 +100,11 @@ const sessionFilter = object(
 
 const graphId = { graph_id: nonNegativeInt };
 const taskEdge = object({ ...graphId, source_id: str, target_id: str, kind: oneOf(ENUMS.EdgeKind) });
+/** `{kind: 'chain' | 'session', id}`: one side of a chain comparison. */
+const chainRef: Check = (v, at) => {
+  object({ kind: oneOf(['chain', 'session']), id: str })(v, at);
+};
+const matchBy = oneOf(['auto', 'id', 'content', 'position']);
 
 const validators = {
   'workspace/info': none,
@@ -131,6 +136,14 @@ const validators = {
   'tasks/addComment': object({ ...graphId, task_id: str, author_id: str, body: str }),
   'tasks/sessions': object({ task_id: str }),
   'tasks/exportSqlite': object(graphId),
+  'chains/list': object({}, { search: str, event_type: str, offset: nonNegativeInt, limit: nonNegativeInt }),
+  'chains/get': object({ chain_id: str }),
+  'chains/diff': object(
+    { a: chainRef, b: chainRef },
+    { match_by: matchBy, compare_timestamps: bool, html: bool },
+  ),
+  'chains/align': object({ a: chainRef, b: chainRef }),
+  'chains/sessionDecisions': object({ session_id: str }),
 } as const satisfies Record<CallKey, Check>;
 
 /** Nesting deeper than this is refused before any per-key check (arguments are small, flat objects). */

@@ -4,7 +4,7 @@
  * `query/run` of "crash" an internal one.
  */
 import type { Args, CallKey, EventKey, Events } from '../../shared/ipc/contract.js';
-import { asEventId, asProjectId, asSessionId } from '../../shared/model/ids.js';
+import { asChainId, asEventId, asProjectId, asSessionId } from '../../shared/model/ids.js';
 import type { ContractService } from '../../electron/serviceTypes.js';
 import { asAgentId, asCommentId, asTaskGraphId } from '../../shared/model/tasks.js';
 import { asTaskId } from '../../shared/model/ids.js';
@@ -164,6 +164,54 @@ export class FakeService implements ContractService {
     return { file_name: 'fake.sqlite', byte_length: 3, base64: 'AAEC' };
   }
 
+  async 'chains/list'(args: Args<'chains/list'>) {
+    this.record('chains/list', args);
+    return { total: 0, offset: args.offset ?? 0, rows: [] };
+  }
+
+  async 'chains/get'(args: Args<'chains/get'>) {
+    this.record('chains/get', args);
+    return null;
+  }
+
+  async 'chains/diff'(args: Args<'chains/diff'>) {
+    this.record('chains/diff', args);
+    const result = {
+      matchBy: 'content' as const,
+      added: [],
+      removed: [],
+      modified: [],
+      confidenceDeltas: [],
+      similarity: 1,
+      summary: '0 added, 0 removed, 0 modified',
+    };
+    return { a: { ref: args.a, label: 'A' }, b: { ref: args.b, label: 'B' }, result, text: '' };
+  }
+
+  async 'chains/align'(args: Args<'chains/align'>) {
+    this.record('chains/align', args);
+    const chain = {
+      id: 'c',
+      name: 'c',
+      description: null,
+      events: [],
+      metadata: {},
+      created_at: '2025-01-15T10:30:00Z',
+      updated_at: '2025-01-15T10:30:00Z',
+    };
+    const counts = { same: 0, modified: 0, added: 0, removed: 0, moved: 0 };
+    return {
+      a: { ref: args.a, label: 'A', chain },
+      b: { ref: args.b, label: 'B', chain },
+      alignment: { rows: [], firstDivergence: null, changeIndices: [], counts },
+    };
+  }
+
+  async 'chains/sessionDecisions'(args: Args<'chains/sessionDecisions'>) {
+    this.record('chains/sessionDecisions', args);
+    return null;
+  }
+
   on<E extends EventKey>(event: E, listener: (payload: Events[E]) => void): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
@@ -219,4 +267,13 @@ export const sampleArgs: { [K in CallKey]: Args<K> } = {
   'tasks/addComment': { graph_id: asTaskGraphId(1), task_id: 'a--x', author_id: 'h--y', body: 'LGTM' },
   'tasks/sessions': { task_id: 'a--x' },
   'tasks/exportSqlite': { graph_id: asTaskGraphId(1) },
+  'chains/list': { search: 'state', limit: 10 },
+  'chains/get': { chain_id: asChainId('c-1') },
+  'chains/diff': {
+    a: { kind: 'chain', id: asChainId('c-1') },
+    b: { kind: 'session', id: asSessionId('s-1') },
+    match_by: 'content',
+  },
+  'chains/align': { a: { kind: 'chain', id: asChainId('c-1') }, b: { kind: 'chain', id: asChainId('c-2') } },
+  'chains/sessionDecisions': { session_id: asSessionId('s-1') },
 };

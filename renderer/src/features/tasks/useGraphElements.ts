@@ -13,7 +13,7 @@ import {
   highlightOverlay,
   type Overlay,
 } from '../../stores/taskGraphTransforms.js';
-import { createLayoutClient, type LayoutClient } from './layoutClient.js';
+import { createLayoutClient, type LayoutClient } from '../../components/layoutClient.js';
 import { layoutInputOf, layoutKey, toCyElements } from './toCyElements.js';
 
 export interface DrawnGraph {

@@ -1,5 +1,5 @@
 /** Runs the layered layout off the main thread: one request in, one set of positions out. */
-import { layeredLayout, type LayoutInput } from '../../../../shared/tasks/layout.js';
+import { layeredLayout, type LayoutInput } from '../../../shared/tasks/layout.js';
 
 export interface LayoutRequest {
   id: number;

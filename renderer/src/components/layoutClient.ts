@@ -2,7 +2,7 @@
  * Lays out in a Web Worker so a 5,000-task graph never blocks input. Only the newest request
  * matters: older replies are dropped. Where workers are unavailable the layout runs inline.
  */
-import { layeredLayout, type LayoutInput, type Point } from '../../../../shared/tasks/layout.js';
+import { layeredLayout, type LayoutInput, type Point } from '../../../shared/tasks/layout.js';
 import type { LayoutRequest, LayoutResponse } from './layoutWorker.js';
 
 export interface LayoutClient {

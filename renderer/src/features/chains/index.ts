@@ -1,0 +1,2 @@
+/** The chains feature: its one entry point. */
+export { ChainsView, type ChainsViewProps } from './ChainsView.js';

@@ -1,0 +1,2 @@
+/** The chain diff feature: its one entry point. */
+export { ChainDiffView, type ChainDiffViewProps } from './ChainDiffView.js';
