@@ -6,6 +6,8 @@ import { KeymapOverlay } from '../components/KeymapOverlay.js';
 import { ComingSoon } from '../components/Panels.js';
 import { ShellHeader, ShellNav, type NavItem } from '../components/ShellChrome.js';
 import { FirstStart } from '../features/onboarding/index.js';
+import { ChainsView } from '../features/chains/index.js';
+import { ChainDiffView } from '../features/diff/index.js';
 import { SessionsView } from '../features/sessions/index.js';
 import { TasksView } from '../features/tasks/index.js';
 import { TimelineView } from '../features/timeline/index.js';
@@ -43,6 +45,7 @@ function useStoreEvents(): void {
 
 function CurrentView() {
   const route = useRouteStore((s) => s.route);
+  const navigate = useRouteStore((s) => s.navigate);
   switch (route.view) {
     case 'sessions':
       return <SessionsView list={route.list} />;
@@ -55,7 +58,21 @@ function CurrentView() {
         />
       );
     case 'chains':
-      return <ComingSoon name="Chains" />;
+      return (
+        <ChainsView
+          chainId={route.chain}
+          onOpenChain={(id) => navigate({ view: 'chains', chain: id })}
+          onOpenDiff={(a, b) => navigate({ view: 'diff', a, b })}
+        />
+      );
+    case 'diff':
+      return (
+        <ChainDiffView
+          a={route.a}
+          b={route.b}
+          onCompare={(a, b) => navigate({ view: 'diff', a, b }, { replace: true })}
+        />
+      );
     case 'sql':
       return <ComingSoon name="SQL" />;
   }

@@ -94,7 +94,7 @@ export const COMMANDS: readonly Command[] = [
     run: () => go({ view: 'sessions', list: lastList() }),
   },
   { id: 'go-tasks', title: 'Go to Tasks', keys: ['g t'], run: () => go({ view: 'tasks' }) },
-  { id: 'go-chains', title: 'Go to Chains', keys: ['g c'], run: () => go({ view: 'chains' }) },
+  { id: 'go-chains', title: 'Go to Chains', keys: ['g c'], run: () => go({ view: 'chains', chain: null }) },
   { id: 'go-sql', title: 'Go to SQL', keys: ['g q'], run: () => go({ view: 'sql' }) },
   {
     id: 'zoom-in',

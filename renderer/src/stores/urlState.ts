@@ -5,7 +5,15 @@
  *   #/tasks  #/chains  #/sql
  * Defaults are left out, so `formatHash(parseHash(h))` is the canonical form of `h`. Pure.
  */
-import { asEventId, asSessionId, type EventId, type SessionId } from '../../../shared/model/ids.js';
+import {
+  asChainId,
+  asEventId,
+  asSessionId,
+  type ChainId,
+  type EventId,
+  type SessionId,
+} from '../../../shared/model/ids.js';
+import type { ChainRef } from '../../../shared/model/chainWorkspace.js';
 import { sessionSortKeys, type SessionSortKey } from '../../../shared/model/sessions.js';
 
 export interface SessionListState {
@@ -37,7 +45,8 @@ export type Route =
   | { view: 'sessions'; list: SessionListState }
   | { view: 'timeline'; timeline: TimelineState }
   | { view: 'tasks' }
-  | { view: 'chains' }
+  | { view: 'chains'; chain: ChainId | null }
+  | { view: 'diff'; a: ChainRef | null; b: ChainRef | null }
   | { view: 'sql' };
 
 export type View = Route['view'];
@@ -117,7 +126,9 @@ export function parseHash(hash: string): Route {
   const q = new URLSearchParams(qAt < 0 ? '' : text.slice(qAt + 1));
   const segments = path.split('/').filter(Boolean);
   const [head, id] = segments;
-  if (head === 'tasks' || head === 'chains' || head === 'sql') return { view: head };
+  if (head === 'tasks' || head === 'sql') return { view: head };
+  if (head === 'chains') return { view: 'chains', chain: id ? asChainId(safeDecode(id)) : null };
+  if (head === 'diff') return { view: 'diff', a: parseRef(q.get('a')), b: parseRef(q.get('b')) };
   if (head === 'sessions' && id !== undefined) {
     let session: string;
     try {
@@ -158,6 +169,12 @@ export function formatHash(route: Route): string {
     }
     for (const c of t.collapsed) q.append('collapsed', c);
     if (t.tab !== 'item') q.set('tab', t.tab);
+  } else if (route.view === 'chains') {
+    path = route.chain ? `/chains/${encodeURIComponent(route.chain)}` : '/chains';
+  } else if (route.view === 'diff') {
+    path = '/diff';
+    if (route.a) q.set('a', `${route.a.kind}:${route.a.id}`);
+    if (route.b) q.set('b', `${route.b.kind}:${route.b.id}`);
   } else {
     path = `/${route.view}`;
   }
@@ -165,7 +182,26 @@ export function formatHash(route: Route): string {
   return `#${path}${query ? `?${query}` : ''}`;
 }
 
-/** The nav section a route belongs to (a timeline is part of Sessions). */
+/** The nav section a route belongs to (a timeline is part of Sessions, a diff of Chains). */
 export function sectionOf(route: Route): 'sessions' | 'tasks' | 'chains' | 'sql' {
-  return route.view === 'timeline' ? 'sessions' : route.view;
+  if (route.view === 'timeline') return 'sessions';
+  if (route.view === 'diff') return 'chains';
+  return route.view;
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** `chain:<id>` or `session:<id>`: one side of a diff. */
+function parseRef(text: string | null): ChainRef | null {
+  const m = text ? /^(chain|session):(.+)$/.exec(text) : null;
+  if (!m) return null;
+  return m[1] === 'chain'
+    ? { kind: 'chain', id: asChainId(m[2]!) }
+    : { kind: 'session', id: asSessionId(m[2]!) };
 }

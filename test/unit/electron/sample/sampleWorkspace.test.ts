@@ -23,6 +23,21 @@ test('opening the sample workspace generates demo data once and switches the ser
   assert.ok(changed.length >= 1, 'views are told to reload');
   assert.ok(info.counts.sessions >= 15, `sessions: ${info.counts.sessions}`);
   assert.ok(info.counts.tasks >= 15);
+  assert.equal(info.counts.chains, 3);
+  const chains = await service['chains/list']({});
+  assert.deepEqual(chains.rows.map((c) => c.name).sort(), [
+    'Media design, run 1',
+    'Media design, run 2',
+    'Training gp-v2',
+  ]);
+  const diff = await service['chains/diff']({
+    a: { kind: 'chain', id: chains.rows.find((c) => c.name?.endsWith('run 1'))!.chain_id },
+    b: { kind: 'chain', id: chains.rows.find((c) => c.name?.endsWith('run 2'))!.chain_id },
+    match_by: 'id',
+  });
+  assert.ok(
+    diff.result.added.length >= 1 && diff.result.removed.length >= 1 && diff.result.modified.length >= 1,
+  );
 
   const projects = await service['projects/list']();
   assert.deepEqual(projects.map((p) => p.name).sort(), ['MicroGrowAgents', 'PFASCommunityAgents']);
