@@ -8,6 +8,7 @@ import { timelineItem } from './store/timelineItem.js';
 import { TimelineRepository } from './store/timelineRepository.js';
 import { int } from './store/values.js';
 import { TaskService } from './taskService.js';
+import { ImportService, type PathPicker } from './importService.js';
 import { Workspace } from './store/workspace.js';
 import { createSampleWorkspace, sampleWorkspacePath } from './sample/sampleWorkspace.js';
 import { alignChains } from '../shared/chains/diff/alignChains.js';
@@ -24,6 +25,10 @@ export interface ServiceOptions {
   allowRoots?: string[];
   /** Where the sample workspace lives (default: beside the default workspace in the user-data folder). */
   samplePath?: string;
+  /** OS dialogs for `import/run {dialog}` (the desktop app injects Electron's). */
+  pick?: PathPicker;
+  /** Where dropped files are kept (default: `<user data>/uploads`). */
+  uploadsDir?: string;
 }
 
 /**
@@ -35,6 +40,7 @@ export class Service implements ContractHandlers {
   private current!: Workspace;
   private timeline!: TimelineRepository;
   private tasks!: TaskService;
+  private readonly imports: ImportService;
 
   constructor(
     ws: Workspace,
@@ -42,6 +48,16 @@ export class Service implements ContractHandlers {
   ) {
     this.events.setMaxListeners(100);
     this.attach(ws);
+    this.imports = new ImportService({
+      allowRoots: options.allowRoots ?? [],
+      ...(options.pick ? { pick: options.pick } : {}),
+      ...(options.uploadsDir ? { uploadsDir: options.uploadsDir } : {}),
+      onProgress: (p) => this.emit('import/progress', p),
+      onImported: async (_paths, report) => {
+        if (report.sources.some((s) => s.status !== 'unchanged'))
+          this.emit('store/changed', { tables: ['*'] });
+      },
+    });
     // Cached timeline orderings are stale once rows change.
     this.on('store/changed', () => this.timeline.invalidate());
   }
@@ -144,6 +160,22 @@ export class Service implements ContractHandlers {
 
   'timeline/item'({ event_id }: Parameters<ContractHandlers['timeline/item']>[0]) {
     return timelineItem(this.ws, event_id);
+  }
+
+  async 'import/roots'() {
+    return this.imports.listRoots();
+  }
+
+  async 'import/browse'({ root_id, at }: Parameters<ContractHandlers['import/browse']>[0]) {
+    return this.imports.browse(root_id, at);
+  }
+
+  'import/run'(args: Parameters<ContractHandlers['import/run']>[0]) {
+    return this.imports.run(this.ws, args);
+  }
+
+  'import/upload'(args: Parameters<ContractHandlers['import/upload']>[0]) {
+    return this.imports.upload(this.ws, args);
   }
 
   'query/run'({ sql, limit }: Parameters<ContractHandlers['query/run']>[0]) {

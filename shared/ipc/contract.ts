@@ -20,6 +20,14 @@ import type {
   TimelineWindowArgs,
 } from '../model/timeline.js';
 import type { QueryResult } from '../model/queries.js';
+import type { ImportReport } from '../model/imports.js';
+import type {
+  BrowseResult,
+  ImportProgressEvent,
+  ImportRequest,
+  ImportRoots,
+  ImportUpload,
+} from '../model/importCalls.js';
 import type { TaskGraphId, TaskGraphSummary } from '../model/tasks.js';
 import type {
   AddEdgeResult,
@@ -76,6 +84,15 @@ export interface Contract {
   'timeline/window': { args: TimelineWindowArgs; result: TimelineWindow };
   /** One timeline item with its tool call / decision / transformation and entity links. */
   'timeline/item': { args: { event_id: EventId }; result: TimelineItemDetail | null };
+  // import
+  /** Folders importable without a dialog (browser mode's allowed roots), and whether OS dialogs exist. */
+  'import/roots': { args: void; result: ImportRoots };
+  /** The entries of a folder inside an allowed root, with what each would import as. */
+  'import/browse': { args: { root_id: number; at: string }; result: BrowseResult };
+  /** Imports entries of an allowed root, or what the user picks in the OS dialog; progress as `import/progress`. */
+  'import/run': { args: ImportRequest; result: ImportReport };
+  /** Imports dropped files (their bytes), kept under the user-data folder. */
+  'import/upload': { args: ImportUpload; result: ImportReport };
   /** Read-only SQL over the workspace; writes, DDL, ATTACH, COPY, INSTALL and LOAD are refused. */
   'query/run': { args: { sql: string; limit?: number }; result: QueryResult };
   // tasks
@@ -136,6 +153,8 @@ export type AppCommand =
 export interface Events {
   /** Rows were added or replaced (by an import, the tracker or the watcher). */
   'store/changed': { tables: string[] };
+  /** How far a running import is (files, sessions, events); `done` on the last one. */
+  'import/progress': ImportProgressEvent;
   /** A menu item of the desktop shell was chosen; the renderer runs the command. */
   'app/command': { command: AppCommand };
 }
@@ -158,6 +177,10 @@ const callTable = {
   'timeline/overview': true,
   'timeline/window': true,
   'timeline/item': true,
+  'import/roots': true,
+  'import/browse': true,
+  'import/run': true,
+  'import/upload': true,
   'query/run': true,
   'tasks/graphs': true,
   'tasks/graph': true,
@@ -179,6 +202,7 @@ const callTable = {
 const eventTable = {
   'store/changed': true,
   'app/command': true,
+  'import/progress': true,
 } as const satisfies Record<EventKey, true>;
 
 export const CALL_KEYS = Object.keys(callTable) as CallKey[];

@@ -5,6 +5,7 @@
  */
 import { type Args, type CallKey } from './contract.js';
 import { sessionSortKeys } from '../model/sessions.js';
+import { IMPORT_KINDS } from '../model/imports.js';
 import { ENUMS } from '../tasks/enums.js';
 
 /** A payload that does not match its call's argument type; the message names the offending field. */
@@ -106,6 +107,22 @@ const chainRef: Check = (v, at) => {
 };
 const matchBy = oneOf(['auto', 'id', 'content', 'position']);
 
+const importKind = oneOf(IMPORT_KINDS);
+
+/** `{root_id, entries, kind?}` or `{dialog: 'folder' | 'files', kind?}`. */
+const importRequest: Check = (v, at) => {
+  if (typeof v === 'object' && v !== null && 'dialog' in v) {
+    object({ dialog: oneOf(['folder', 'files']) }, { kind: importKind })(v, at);
+  } else {
+    object({ root_id: nonNegativeInt, entries: stringList }, { kind: importKind })(v, at);
+  }
+};
+
+const uploadItems: Check = (v, at) => {
+  if (!Array.isArray(v)) return fail(at, 'a list of dropped files', v);
+  v.forEach((x, i) => object({ relative: str, base64: str })(x, `${at}[${i}]`));
+};
+
 const validators = {
   'workspace/info': none,
   'workspace/openSample': none,
@@ -121,6 +138,10 @@ const validators = {
     { collapsed: stringList },
   ),
   'timeline/item': object({ event_id: str }),
+  'import/roots': none,
+  'import/browse': object({ root_id: nonNegativeInt, at: str }),
+  'import/run': importRequest,
+  'import/upload': object({ name: str, items: uploadItems }, { kind: importKind }),
   'query/run': object({ sql: str }, { limit: nonNegativeInt }),
   // tasks
   'tasks/graphs': none,

@@ -5,6 +5,7 @@
  */
 import type { Args, CallKey, EventKey, Events } from '../../shared/ipc/contract.js';
 import { asChainId, asEventId, asProjectId, asSessionId } from '../../shared/model/ids.js';
+import { zeroCounts } from '../../shared/model/imports.js';
 import type { ContractService } from '../../electron/serviceTypes.js';
 import { asAgentId, asCommentId, asTaskGraphId } from '../../shared/model/tasks.js';
 import { asTaskId } from '../../shared/model/ids.js';
@@ -53,6 +54,26 @@ export class FakeService implements ContractService {
       throw Object.assign(new Error(`no session ${args.session_id}`), { userFacing: true, status: 404 });
     }
     return null;
+  }
+
+  async 'import/roots'() {
+    this.record('import/roots', undefined);
+    return { roots: [{ root_id: 0, label: 'projects (/tmp)' }], dialogs: false };
+  }
+
+  async 'import/browse'(args: Args<'import/browse'>) {
+    this.record('import/browse', args);
+    return { root_id: args.root_id, at: args.at, entries: [] };
+  }
+
+  async 'import/run'(args: Args<'import/run'>) {
+    this.record('import/run', args);
+    return { sources: [], totals: zeroCounts(), errors: [] };
+  }
+
+  async 'import/upload'(args: Args<'import/upload'>) {
+    this.record('import/upload', args);
+    return { sources: [], totals: zeroCounts(), errors: [] };
   }
 
   async 'query/run'(args: Args<'query/run'>) {
@@ -246,6 +267,10 @@ export const sampleArgs: { [K in CallKey]: Args<K> } = {
     collapsed: [asSessionId('s-2')],
   },
   'timeline/item': { event_id: asEventId('e-1') },
+  'import/roots': undefined,
+  'import/browse': { root_id: 0, at: 'MicroGrowAgents' },
+  'import/run': { root_id: 0, entries: ['MicroGrowAgents'], kind: 'claude' },
+  'import/upload': { name: 'dropped', items: [{ relative: 'a/manifest.yaml', base64: 'c2Vzc2lvbjoge30K' }] },
   'query/run': { sql: 'SELECT 1 AS x', limit: 5 },
   'tasks/graphs': undefined,
   'tasks/graph': { graph_id: asTaskGraphId(1) },

@@ -40,7 +40,13 @@ export async function serve(o: ServeOptions): Promise<void> {
   const service = new Service(ws, { allowRoots: o.allowRoots });
   let server;
   try {
-    server = await startServer({ service, staticDir: RENDERER_DIR, port: o.port });
+    // Dropped files are uploaded as bytes: allow large bodies (the server stays loopback + token only).
+    server = await startServer({
+      service,
+      staticDir: RENDERER_DIR,
+      port: o.port,
+      bodyLimit: 256 * 1024 * 1024,
+    });
   } catch (e) {
     await service.close();
     throw new UserError((e as Error).message);
