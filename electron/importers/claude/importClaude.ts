@@ -25,6 +25,7 @@ import {
   summaryFragment,
   type FileFragment,
 } from './fragments.js';
+import type { ActionAttributor } from './actionRecords.js';
 import { issueOf, loadRoot, type Parsed, type RootContext } from './rootContext.js';
 import type { SourceText } from './sourceFile.js';
 
@@ -48,6 +49,31 @@ export async function importClaudePaths(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  return (await importClaudeTracked(ws, paths, options)).report;
+}
+
+/** An action log as the import read it, with the attribution state after its last line. */
+export interface ImportedActions {
+  attributor: ActionAttributor;
+  hash: string;
+  size: number;
+  projectRoot: string;
+}
+
+export interface TrackedImportOptions extends ImportOptions {
+  /** Action logs to write even when their hash is unchanged (their attribution context changed). */
+  forceActions?: ReadonlySet<string>;
+}
+
+/**
+ * `importClaudePaths` for the file tracker: also returns, per action log read, where its
+ * attribution stands, so lines appended later continue from there without re-reading the file.
+ */
+export async function importClaudeTracked(
+  ws: Workspace,
+  paths: readonly string[],
+  options: TrackedImportOptions = {},
+): Promise<{ report: ImportReport; actions: Map<string, ImportedActions> }> {
   const report: ImportReport = { sources: [], totals: zeroCounts(), errors: [] };
   const contexts: RootContext[] = [];
   for (const p of paths) {
@@ -69,7 +95,8 @@ export async function importClaudePaths(
     const projectId = await ensureProject(ws, ctx.projectName, ctx.root.projectRoot);
     for (const job of jobs) {
       progress.currentPath = job.path;
-      const outcome = await runJob(ws, job, projectId, stale, missingParents);
+      const force = job.kind === 'actions-jsonl' && (options.forceActions?.has(job.path) ?? false);
+      const outcome = await runJob(ws, job, projectId, stale, missingParents, force);
       report.sources.push(outcome);
       report.totals = addCounts(report.totals, outcome.counts);
       progress.filesDone++;
@@ -89,7 +116,20 @@ export async function importClaudePaths(
       message: `parent session ${parent} is in no imported source: parent_session_id left empty (the manifest keeps it)`,
     });
   }
-  return report;
+  return { report, actions: importedActions(contexts) };
+}
+
+function importedActions(contexts: readonly RootContext[]): Map<string, ImportedActions> {
+  const out = new Map<string, ImportedActions>();
+  for (const ctx of contexts) {
+    for (const f of ctx.folders) {
+      const a = ctx.attributed.get(f.dir);
+      if (!a || !f.actions || !('value' in f.actions)) continue;
+      const { hash, size } = f.actions.src;
+      out.set(f.actions.path, { attributor: a.attributor, hash, size, projectRoot: ctx.root.projectRoot });
+    }
+  }
+  return out;
 }
 
 async function jobsFor(ws: Workspace, ctx: RootContext): Promise<{ ctx: RootContext; jobs: Job[] }> {
@@ -181,6 +221,7 @@ async function runJob(
   projectId: number,
   stale: string[],
   missingParents: Map<string, string>,
+  force: boolean,
 ): Promise<SourceOutcome> {
   const outcome: SourceOutcome = {
     path: job.path,
@@ -204,7 +245,7 @@ async function runJob(
   outcome.rejected = built.rejected;
   outcome.warnings = built.warnings;
   const prev = await previousImport(ws, job.kind, job.path);
-  if (prev && prev.hash === src.hash) {
+  if (prev && prev.hash === src.hash && !force) {
     outcome.status = 'unchanged';
     return outcome;
   }

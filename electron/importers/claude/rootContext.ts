@@ -5,7 +5,7 @@ import type { SessionId } from '../../../shared/model/ids.js';
 import type { SessionRecord } from '../../../shared/model/provenanceRecords.js';
 import { parseActions, type ParsedActions } from './actionsJsonl.js';
 import type { ProvenanceRoot } from './discover.js';
-import type { AttributedActions } from './actionRecords.js';
+import type { ActionAttributor, AttributedActions } from './actionRecords.js';
 import { parseJsonManifest, type JsonManifest } from './jsonManifest.js';
 import { parseManifest, summaryTitle, type Manifest } from './manifestYaml.js';
 import { readSourceText, SourceError, type SourceText } from './sourceFile.js';
@@ -35,8 +35,11 @@ export interface RootContext {
   /** Best record known per session: JSON manifest, else manifest.yaml. */
   sessions: Map<SessionId, SessionRecord>;
   projectName: string;
-  /** Line attribution per session folder (by folder path), filled by `attributeAll`. */
-  attributed: Map<string, AttributedActions>;
+  /**
+   * Line attribution per session folder (by folder path), filled by `attributeAll`, with the
+   * attribution state after the last line (the file tracker continues from it).
+   */
+  attributed: Map<string, AttributedActions & { attributor: ActionAttributor }>;
 }
 
 export function loadRoot(root: ProvenanceRoot, projectOverride?: string): RootContext {
