@@ -26,7 +26,7 @@ import {
   type FileFragment,
 } from './fragments.js';
 import type { ActionAttributor } from './actionRecords.js';
-import { issueOf, loadRoot, type Parsed, type RootContext } from './rootContext.js';
+import { issueOf, loadRoot, type ActionsSource, type Parsed, type RootContext } from './rootContext.js';
 import type { SourceText } from './sourceFile.js';
 
 /** One file to write: its parsed content (or why not) and how to turn it into rows. */
@@ -63,6 +63,8 @@ export interface ImportedActions {
 export interface TrackedImportOptions extends ImportOptions {
   /** Action logs to write even when their hash is unchanged (their attribution context changed). */
   forceActions?: ReadonlySet<string>;
+  /** Content of action logs given by the caller (or null: leave the log out); default: read the file. */
+  actionsSource?: ActionsSource;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function importClaudeTracked(
   for (const p of paths) {
     const { root, errors } = discover(p);
     report.errors.push(...errors);
-    if (root) contexts.push(loadRoot(root, options.project));
+    if (root) contexts.push(loadRoot(root, options.project, options.actionsSource));
   }
   const jobsPerRoot = await Promise.all(contexts.map((ctx) => jobsFor(ws, ctx)));
   const progress: ImportProgress = {
