@@ -89,18 +89,10 @@ export async function ensureProject(ws: Workspace, name: string, rootPath: strin
   });
 }
 
-/**
- * `replace` (an import): the fragment is everything the source holds now. `append` (the file
- * tracker, lines appended to an action log): the fragment is what the source holds beyond what
- * it held before; its rows are merged the same way and ADDED to the source's claims.
- */
-export type WriteMode = 'replace' | 'append';
-
 export async function writeFragment(
   ws: Workspace,
   src: SourceRef,
   frag: SourceFragment,
-  mode: WriteMode = 'replace',
 ): Promise<WriteResult> {
   return ws.transaction(async (tx) => {
     const conn = tx.connection;
@@ -130,8 +122,7 @@ export async function writeFragment(
       if (rows.length > 0) await mergeRows(conn, t.spec, frag.strong, t.key);
     }
     await writeSessionInfo(conn, frag, sourceId, src.projectId);
-    const staleSessions =
-      mode === 'append' ? (await addClaims(conn, sourceId), []) : await replaceClaims(conn, sourceId);
+    const staleSessions = await replaceClaims(conn, sourceId);
     return {
       sourceId,
       status: prev.length > 0 ? 'replaced' : 'imported',
@@ -150,7 +141,7 @@ export async function writeFragment(
   });
 }
 
-async function writeSessionInfo(
+export async function writeSessionInfo(
   conn: DuckDBConnection,
   frag: SourceFragment,
   sourceId: number,
@@ -197,18 +188,6 @@ async function writeSessionInfo(
        summary_md = COALESCE(excluded.summary_md, provex_session_info.summary_md),
        manifest = COALESCE(excluded.manifest, provex_session_info.manifest)`,
   );
-}
-
-/** Adds the staged rows to this source's claims (each row claimed once). */
-async function addClaims(conn: DuckDBConnection, sourceId: number): Promise<void> {
-  for (const spec of [SESSIONS, ...CHILD_TABLES.map((t) => t.spec)]) {
-    const key = spec.keyExpr('s');
-    await conn.run(
-      `INSERT INTO provex_row_sources SELECT DISTINCT ${sourceId}, '${spec.table}', ${key} FROM temp.${stageName(spec)} s
-       WHERE NOT EXISTS (SELECT 1 FROM provex_row_sources r
-         WHERE r.source_id = ${sourceId} AND r.table_name = '${spec.table}' AND r.row_key = ${key})`,
-    );
-  }
 }
 
 /** Swaps this source's claims for the staged rows; deletes rows nobody claims any more. */

@@ -3,7 +3,7 @@ import { asSessionId, type EventId, type SessionId } from '../../shared/model/id
 import { emptyFragment } from '../../shared/model/provenanceRecords.js';
 import type { ActionAttributor, KnownSessions } from '../importers/claude/actionRecords.js';
 import { parseActionLines } from '../importers/claude/actionsJsonl.js';
-import { writeFragment } from '../store/sessionWriter.js';
+import { appendRows } from '../store/appendWriter.js';
 import type { Workspace } from '../store/workspace.js';
 
 /** Lines appended to one action log since the last read, and where the file now stands. */
@@ -58,8 +58,8 @@ export async function appendActionLines(
   const frag = emptyFragment(false);
   frag.sessions.push(...r.orphans);
   const orphanIds = new Set<string>(r.orphans.map((o) => o.session_id));
-  for (const id of r.sessionIds) {
-    if (orphanIds.has(id)) continue;
+  const others = r.sessionIds.filter((id) => !orphanIds.has(id));
+  for (const id of await missingSessions(ws, attributor, others)) {
     const s = attributor.sessionRecord(id);
     if (s) frag.contextSessions.push(s);
   }
@@ -72,12 +72,13 @@ export async function appendActionLines(
       flavour: 'actions-only',
       summary_md: null,
     });
-  await writeFragment(
+  await appendRows(
     ws,
     { kind: 'actions-jsonl', path: a.path, hash: a.sha256, size: a.size, projectId: a.projectId },
     frag,
-    'append',
   );
+  const present = presentSessions(attributor);
+  for (const id of r.sessionIds) present.add(id);
   const tables = ['provenance_events'];
   if (r.orphans.length) tables.unshift('provenance_sessions');
   if (r.entityLinks.length) tables.push('provenance_entity_links');
@@ -89,6 +90,35 @@ export async function appendActionLines(
     tables: r.events.length || r.orphans.length ? tables : [],
     rejected: parsed.rejected,
   };
+}
+
+/**
+ * Sessions known to exist, per attribution state (a new state comes with every import, which is
+ * when sessions can disappear): the session rows lines refer to are checked once, not per line.
+ */
+const present = new WeakMap<ActionAttributor, Set<string>>();
+
+function presentSessions(attributor: ActionAttributor): Set<string> {
+  let s = present.get(attributor);
+  if (!s) present.set(attributor, (s = new Set()));
+  return s;
+}
+
+/** Of the sessions lines refer to, those not (yet) in the workspace (inserted as context first). */
+async function missingSessions(
+  ws: Workspace,
+  attributor: ActionAttributor,
+  ids: readonly SessionId[],
+): Promise<SessionId[]> {
+  const known = presentSessions(attributor);
+  const unsure = ids.filter((id) => !known.has(id));
+  if (unsure.length === 0) return [];
+  const rows = await ws.all(
+    `SELECT session_id FROM provenance_sessions WHERE session_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
+    [JSON.stringify(unsure)],
+  );
+  for (const r of rows) known.add(String(r.session_id));
+  return unsure.filter((id) => !known.has(id));
 }
 
 /** Sessions of events already in the workspace (written by a JSON manifest, a database or earlier). */

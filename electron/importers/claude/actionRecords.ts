@@ -70,6 +70,8 @@ export class ActionAttributor {
   private readonly lastEvent = new Map<string, EventId>();
   /** Slots whose rows an earlier `add` returned. */
   private readonly handedOut = new Set<Slot>();
+  /** The orphan records returned so far (an unchanged one is not returned again). */
+  private readonly orphanShown = new Map<Slot, string>();
   /** The last line number consumed (fed, or skipped as blank or rejected). */
   private last = 0;
 
@@ -170,9 +172,23 @@ export class ActionAttributor {
       events,
       entityLinks: this.linksFromLines(lines, events),
       sessionIds: [...new Set(assigned.map((s) => asSessionId(s.id)))],
-      orphans: this.orphanSlots.filter((s) => touched.has(s) || renamedNow.has(s)).map(orphanSession),
+      orphans: this.changedOrphans(touched, renamedNow),
       renamedEarlier,
     };
+  }
+
+  /** Orphan sessions these lines touched whose record differs from the one returned before. */
+  private changedOrphans(touched: ReadonlySet<Slot>, renamed: ReadonlySet<Slot>): SessionRecord[] {
+    const out: SessionRecord[] = [];
+    for (const slot of this.orphanSlots) {
+      if (!touched.has(slot) && !renamed.has(slot)) continue;
+      const record = orphanSession(slot);
+      const shown = JSON.stringify(record);
+      if (this.orphanShown.get(slot) === shown) continue;
+      this.orphanShown.set(slot, shown);
+      out.push(record);
+    }
+    return out;
   }
 
   private slotFor(id: string): Slot {
