@@ -7,10 +7,15 @@ import { timelineItem } from './store/timelineItem.js';
 import { TimelineRepository } from './store/timelineRepository.js';
 import { int } from './store/values.js';
 import type { Workspace } from './store/workspace.js';
+import type { WatcherOptions } from './watcher/provenanceWatcher.js';
+import { WorkspaceWatch } from './watcher/workspaceWatch.js';
+import type { WatchRoot } from '../shared/model/watch.js';
 
 export interface ServiceOptions {
   /** Folders the browser mode may import from (`provex serve --allow-root`); the app uses dialogs instead. */
   allowRoots?: string[];
+  /** How the file tracker follows watched roots (polling interval, forced polling). */
+  watcher?: WatcherOptions;
 }
 
 /**
@@ -20,6 +25,7 @@ export interface ServiceOptions {
 export class Service implements ContractHandlers {
   private readonly events = new EventEmitter();
   private readonly timeline: TimelineRepository;
+  private watching: WorkspaceWatch | null = null;
 
   constructor(
     readonly ws: Workspace,
@@ -43,6 +49,7 @@ export class Service implements ContractHandlers {
   /** Closes the workspace (after a checkpoint, so the next open does not replay a WAL). */
   async close(): Promise<void> {
     if (this.ws.isClosed) return;
+    await this.watching?.close();
     await this.ws.checkpoint().catch(() => undefined);
     this.ws.close();
   }
@@ -98,5 +105,42 @@ export class Service implements ContractHandlers {
 
   'query/run'({ sql, limit }: Parameters<ContractHandlers['query/run']>[0]) {
     return runReadOnlyQuery(this.ws, sql, limit);
+  }
+
+  /**
+   * Watches a folder (a project root or its `.claude/provenance`): imports what is there, then
+   * keeps it in the workspace until closed. For the main process and the CLI only (the import
+   * and CLI paths, `provex watch`, `provex serve --watch`): the contract picks roots by id.
+   */
+  watchRoot(path: string): Promise<WatchRoot> {
+    return this.watch.watchPath(path);
+  }
+
+  /** The file tracker, made on first use (no timers or file handles before a root is watched). */
+  private get watch(): WorkspaceWatch {
+    this.watching ??= new WorkspaceWatch(this.ws, {
+      allowRoots: this.options.allowRoots ?? [],
+      ...(this.options.watcher ? { watcher: this.options.watcher } : {}),
+      onAppended: (e) => this.emit('watch/appended', e),
+      onImported: (e) => this.emit('watch/imported', e),
+      onStoreChanged: (tables) => this.emit('store/changed', { tables }),
+    });
+    return this.watching;
+  }
+
+  async 'watch/list'() {
+    return this.watch.list();
+  }
+
+  'watch/add'({ root_id }: Parameters<ContractHandlers['watch/add']>[0]) {
+    return this.watch.add(root_id);
+  }
+
+  'watch/remove'({ root_id }: Parameters<ContractHandlers['watch/remove']>[0]) {
+    return this.watch.remove(root_id);
+  }
+
+  async 'watch/pause'({ paused }: Parameters<ContractHandlers['watch/pause']>[0]) {
+    return this.watch.pause(paused);
   }
 }

@@ -6,6 +6,7 @@ import { queryCommand } from './commands/query.js';
 import { sessionsCommands } from './commands/sessions.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
+import { watchCommand } from './commands/watch.js';
 
 /** Every `provex` command, in the order `provex --help` lists them. */
 export const commands: Command[] = [
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   importCommand,
   ...sessionsCommands,
   queryCommand,
+  watchCommand,
   serveCommand,
   startCommand,
 ];

@@ -63,7 +63,7 @@ export class ProvenanceWatcher extends EventEmitter {
   /** Registers a project root (or its .claude/provenance folder) and imports what is there now. */
   async add(root: string): Promise<void> {
     if (this.roots.has(root)) return;
-    const provenanceDir = basename(root) === 'provenance' ? root : join(root, '.claude', 'provenance');
+    const provenanceDir = provenanceDirOf(root);
     const state: RootState = {
       root,
       provenanceDir,
@@ -284,6 +284,11 @@ export class ProvenanceWatcher extends EventEmitter {
       this.emit('appended', { folder, file, lines: chunk.lines.length, reset: chunk.reset });
     }
   }
+}
+
+/** The `.claude/provenance` folder of a project root (a provenance folder given directly is itself). */
+export function provenanceDirOf(root: string): string {
+  return basename(root) === 'provenance' ? root : join(root, '.claude', 'provenance');
 }
 
 /** The non-log files of a folder with sizes and mtimes; null when the folder is gone. */

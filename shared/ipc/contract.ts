@@ -20,6 +20,7 @@ import type {
 } from '../model/timeline.js';
 import type { QueryResult } from '../model/queries.js';
 import type { EventId, SessionId } from '../model/ids.js';
+import type { WatchAppended, WatchImported, WatchList } from '../model/watch.js';
 
 export interface WorkspaceInfo {
   path: string;
@@ -49,6 +50,16 @@ export interface Contract {
   'timeline/item': { args: { event_id: EventId }; result: TimelineItemDetail | null };
   /** Read-only SQL over the workspace; writes, DDL, ATTACH, COPY, INSTALL and LOAD are refused. */
   'query/run': { args: { sql: string; limit?: number }; result: QueryResult };
+
+  // watch
+  /** The folders the file tracker may follow (allowed and watched roots), each with its state. */
+  'watch/list': { args: void; result: WatchList };
+  /** Starts following an allowed root, chosen by id: imports what is there, then keeps it in step. */
+  'watch/add': { args: { root_id: string }; result: WatchList };
+  /** Stops following a root; its rows stay in the workspace. */
+  'watch/remove': { args: { root_id: string }; result: WatchList };
+  /** Pauses or resumes every watched root; resuming catches up from where each file was read. */
+  'watch/pause': { args: { paused: boolean }; result: WatchList };
 }
 
 /** What a desktop menu item (or its shortcut) asks the renderer to do. */
@@ -70,6 +81,12 @@ export interface Events {
   'store/changed': { tables: string[] };
   /** A menu item of the desktop shell was chosen; the renderer runs the command. */
   'app/command': { command: AppCommand };
+
+  // watch
+  /** Lines appended to a watched action log reached the workspace. */
+  'watch/appended': WatchAppended;
+  /** Files of a watched root were imported (a new or changed session folder or JSON manifest). */
+  'watch/imported': WatchImported;
 }
 
 export type CallKey = keyof Contract;
@@ -89,11 +106,17 @@ const callTable = {
   'timeline/window': true,
   'timeline/item': true,
   'query/run': true,
+  'watch/list': true,
+  'watch/add': true,
+  'watch/remove': true,
+  'watch/pause': true,
 } as const satisfies Record<CallKey, true>;
 
 const eventTable = {
   'store/changed': true,
   'app/command': true,
+  'watch/appended': true,
+  'watch/imported': true,
 } as const satisfies Record<EventKey, true>;
 
 export const CALL_KEYS = Object.keys(callTable) as CallKey[];

@@ -111,6 +111,10 @@ const validators = {
   ),
   'timeline/item': object({ event_id: str }),
   'query/run': object({ sql: str }, { limit: nonNegativeInt }),
+  'watch/list': none,
+  'watch/add': object({ root_id: str }),
+  'watch/remove': object({ root_id: str }),
+  'watch/pause': object({ paused: bool }),
 } as const satisfies Record<CallKey, Check>;
 
 /** Nesting deeper than this is refused before any per-key check (arguments are small, flat objects). */

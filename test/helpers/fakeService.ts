@@ -6,6 +6,7 @@
 import type { Args, CallKey, EventKey, Events } from '../../shared/ipc/contract.js';
 import { asEventId, asProjectId, asSessionId } from '../../shared/model/ids.js';
 import type { ContractService } from '../../electron/serviceTypes.js';
+import type { WatchList } from '../../shared/model/watch.js';
 
 export class FakeService implements ContractService {
   readonly calls: { key: CallKey; args: unknown }[] = [];
@@ -74,6 +75,30 @@ export class FakeService implements ContractService {
     return null;
   }
 
+  private watchList(): WatchList {
+    return { paused: false, roots: [] };
+  }
+
+  async 'watch/list'() {
+    this.record('watch/list', undefined);
+    return this.watchList();
+  }
+
+  async 'watch/add'(args: Args<'watch/add'>) {
+    this.record('watch/add', args);
+    return this.watchList();
+  }
+
+  async 'watch/remove'(args: Args<'watch/remove'>) {
+    this.record('watch/remove', args);
+    return this.watchList();
+  }
+
+  async 'watch/pause'(args: Args<'watch/pause'>) {
+    this.record('watch/pause', args);
+    return { ...this.watchList(), paused: args.paused };
+  }
+
   on<E extends EventKey>(event: E, listener: (payload: Events[E]) => void): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
@@ -107,4 +132,8 @@ export const sampleArgs: { [K in CallKey]: Args<K> } = {
   },
   'timeline/item': { event_id: asEventId('e-1') },
   'query/run': { sql: 'SELECT 1 AS x', limit: 5 },
+  'watch/list': undefined,
+  'watch/add': { root_id: 'a1b2c3d4e5f6' },
+  'watch/remove': { root_id: 'a1b2c3d4e5f6' },
+  'watch/pause': { paused: true },
 };
