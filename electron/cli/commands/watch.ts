@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { Service } from '../../service.js';
 import { resolveWorkspacePath } from '../../store/paths.js';
 import { Workspace } from '../../store/workspace.js';
+import { watchRootId } from '../../watcher/workspaceWatch.js';
 import { DB_HELP, DB_OPTION, UserError, stringOpt, type Command } from '../command.js';
 
 /** Resolves on the first SIGINT / SIGTERM (Ctrl+C). */
@@ -33,19 +35,21 @@ export const watchCommand: Command = {
     const db = resolveWorkspacePath(stringOpt(values, 'db'));
     const ws = await Workspace.open(db);
     const service = new Service(ws, values.poll ? { watcher: { polling: true } } : {});
-    const labels = new Map<string, string>();
+    // Known before watching starts: the first import is reported while `watchRoot` runs.
+    const labels = new Map(positionals.map((p) => [watchRootId(p), basename(resolve(p))]));
     service.on('watch/appended', (e) => {
       const n = `+${e.lines} line${e.lines === 1 ? '' : 's'}`;
       stdout(`${n.padEnd(12)}${e.session_ids.join(' ')}  ${e.folder}\n`);
     });
     service.on('watch/imported', (e) => {
       const where = e.folder ?? labels.get(e.root_id) ?? e.root_id;
-      stdout(`imported    ${where}  (${e.sources} files: ${e.sessions} sessions, ${e.events} events)\n`);
+      stdout(
+        `imported    ${where}  (${e.sources} file${e.sources === 1 ? '' : 's'}: ${e.sessions} sessions, ${e.events} events)\n`,
+      );
     });
     try {
       for (const p of positionals) {
         const r = await service.watchRoot(p);
-        labels.set(r.root_id, r.label);
         const how =
           r.state === 'missing' ? 'waiting for its .claude/provenance' : `${r.folders} session folders`;
         stdout(`watching    ${r.location}  (${how})\n`);
