@@ -101,10 +101,10 @@ export class ActionAttributor {
   add(lines: readonly ActionLine[], known?: KnownSessions): ChunkAttribution {
     const eventSession = (id: string): SessionId | undefined =>
       known?.eventSession.get(id) ?? this.ctx.eventSession.get(id);
+    // The manifests' word on a parent first: a workspace row may have lost it (its parent was
+    // unknown when it was inserted, and the column cannot be set later).
     const parentOf = (id: SessionId): SessionId | null =>
-      known?.parents.has(id)
-        ? (known.parents.get(id) ?? null)
-        : (this.ctx.sessionById(id)?.parent_session_id ?? null);
+      this.ctx.sessionById(id)?.parent_session_id ?? known?.parents.get(id) ?? null;
     const assigned: Slot[] = [];
     const renamedNow = new Set<Slot>();
     let renamedEarlier = false;

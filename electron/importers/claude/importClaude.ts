@@ -201,18 +201,31 @@ function wantedJsonSessions(ctx: RootContext): Set<SessionId> | null {
   return ids;
 }
 
-/** Lines whose event is already in the workspace (a DuckDB import, the tracker) join that session. */
+/**
+ * Lines whose event is already in the workspace (a DuckDB import, the tracker, another file) join
+ * that session. Events that only these action logs wrote do not count: re-reading a log (changed,
+ * or with new manifests beside it) attributes its lines afresh, so a provisional session made
+ * from its lines gives way to the session a manifest now names.
+ */
 async function addWorkspaceEvents(ws: Workspace, ctx: RootContext): Promise<void> {
   const ids: string[] = [];
+  const logs: string[] = [];
   for (const f of ctx.folders) {
     if (!f.actions || !('value' in f.actions)) continue;
+    logs.push(f.actions.path);
     for (const l of f.actions.value.lines)
       if (l.eventId && !ctx.eventSession.has(l.eventId)) ids.push(l.eventId);
   }
   if (ids.length === 0) return;
+  const claims = `provex_row_sources r JOIN provex_sources s ON s.source_id = r.source_id
+    WHERE r.table_name = 'provenance_events' AND r.row_key = e.event_id`;
   const rows = await ws.all(
-    `SELECT event_id, session_id FROM provenance_events WHERE event_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
-    [JSON.stringify(ids)],
+    `SELECT e.event_id, e.session_id FROM provenance_events e
+     WHERE e.event_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))
+       AND NOT (EXISTS (SELECT 1 FROM ${claims})
+                AND NOT EXISTS (SELECT 1 FROM ${claims}
+                  AND NOT (s.kind = 'actions-jsonl' AND s.path IN (SELECT unnest(from_json(?, '["VARCHAR"]'))))))`,
+    [JSON.stringify(ids), JSON.stringify(logs)],
   );
   for (const r of rows) ctx.eventSession.set(String(r.event_id), asSessionId(String(r.session_id)));
 }

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { importClaudePaths } from '../../../../electron/importers/claude/importClaude.js';
 import { listSessions } from '../../../../electron/store/sessionRepository.js';
-import { tempDir } from '../../../helpers/paths.js';
+import { Workspace } from '../../../../electron/store/workspace.js';
+import { ownFixtures, tempDir } from '../../../helpers/paths.js';
 import { SHAPE, eventIdsOf, trackerLine, trackerLines } from './trackerLines.js';
 import { until, watchedProject, writeJsonManifest, writeManifest } from './watchedProject.js';
 
@@ -280,5 +281,73 @@ test('a new session folder is listed; a deleted and recreated folder is followed
     assert.deepEqual(p.errors, []);
   } finally {
     p.close();
+  }
+});
+
+test('a shared minute folder replayed live, line by line, then its manifests, ends as a whole-tree import does (lost parent included)', async () => {
+  const fixture = join(ownFixtures, 'claude', 'shared-minute', '.claude', 'provenance');
+  const reference = await Workspace.open(join(tmp.dir, 'reference-shared.duckdb'));
+  const p = await watchedProject(tmp.dir, 'shared-live');
+  const snapshot = async (ws: Workspace) => ({
+    events: (
+      await ws.all(
+        `SELECT event_id, session_id, sequence_number, event_type FROM provenance_events ORDER BY event_id`,
+      )
+    ).map((r) => ({ ...r })),
+    sessions: (
+      await ws.all(
+        `SELECT session_id, agent_type, query, parent_session_id, depth, end_time, success FROM provenance_sessions ORDER BY session_id`,
+      )
+    ).map((r) => ({ ...r })),
+    links: (
+      await ws.all(
+        `SELECT session_id, event_id, entity_table, entity_id FROM provenance_entity_links ORDER BY ALL`,
+      )
+    ).map((r) => ({ ...r })),
+  });
+  try {
+    await importClaudePaths(reference, [join(ownFixtures, 'claude', 'shared-minute')]);
+    for (const d of readdirSync(join(fixture, 'sessions')).sort()) {
+      const folder = p.folder(d);
+      const log = join(folder, 'actions.jsonl');
+      const text = readFileSync(join(fixture, 'sessions', d, 'actions.jsonl'), 'utf8');
+      const lines = text.split('\n').filter(Boolean);
+      for (let n = 1; n <= lines.length; n++) {
+        appendFileSync(log, lines[n - 1] + '\n');
+        // The log claims one event per line it holds (some may also come from a JSON manifest).
+        const claimed = `SELECT count(*) n FROM provex_row_sources r JOIN provex_sources s USING (source_id)
+          WHERE s.path = ? AND r.table_name = 'provenance_events'`;
+        await until(() => p.count(claimed, [log]).then((c) => c === n), 15_000, `${d} line ${n}`);
+        await p.watcher.idle();
+      }
+      // The session ends: its JSON manifest (if any session of this folder has one), then manifest.yaml, summary.md.
+      for (const j of readdirSync(fixture).filter((n) => n.endsWith('.json'))) {
+        const trace = readFileSync(join(fixture, j), 'utf8');
+        if (
+          lines.some((l) =>
+            trace.includes(String((JSON.parse(l) as { database_event_id?: string }).database_event_id)),
+          )
+        )
+          cpSync(join(fixture, j), join(p.prov, j));
+      }
+      for (const f of ['manifest.yaml', 'summary.md'])
+        if (existsSync(join(fixture, 'sessions', d, f)))
+          cpSync(join(fixture, 'sessions', d, f), join(folder, f));
+    }
+    const expected = await snapshot(reference);
+    await until(async () => JSON.stringify(await snapshot(p.ws)) === JSON.stringify(expected), 15_000).catch(
+      () => undefined,
+    );
+    assert.deepEqual(await snapshot(p.ws), expected);
+    assert.deepEqual(p.errors, []);
+    const again = await importClaudePaths(p.ws, [p.root]);
+    assert.deepEqual(
+      again.sources.filter((s) => s.status !== 'unchanged').map((s) => s.path),
+      [],
+      'a full import afterwards finds every file unchanged',
+    );
+  } finally {
+    p.close();
+    reference.close();
   }
 });
