@@ -21,8 +21,8 @@ export interface ImportServiceOptions {
   pick?: PathPicker;
   uploadsDir?: string;
   onProgress: (p: ImportProgressEvent) => void;
-  /** After an import: which folders were imported (the service watches project roots). */
-  onImported: (paths: string[], report: ImportReport) => Promise<void>;
+  /** After an import: which folders were imported and whether they are uploaded copies (the service watches project roots). */
+  onImported: (paths: string[], report: ImportReport, uploaded: boolean) => Promise<void>;
 }
 
 const userError = (message: string, status = 400) =>
@@ -87,7 +87,7 @@ export class ImportService {
       if (!req.entries.length) throw userError('choose at least one entry to import');
       paths = req.entries.map((e) => this.inside(req.root_id, e));
     }
-    return this.importNow(ws, paths, req.kind);
+    return this.importNow(ws, paths, req.kind, false);
   }
 
   async upload(ws: Workspace, up: ImportUpload): Promise<ImportReport> {
@@ -106,13 +106,14 @@ export class ImportService {
     // One dropped folder or file: import it itself, not the upload folder around it.
     const firsts = new Set(up.items.map((f) => f.relative.split('/').filter(Boolean)[0]));
     const top = firsts.size === 1 ? join(base, [...firsts][0]!) : base;
-    return this.importNow(ws, [top], up.kind);
+    return this.importNow(ws, [top], up.kind, true);
   }
 
   private async importNow(
     ws: Workspace,
     paths: string[],
-    kind?: ImportRequest['kind'],
+    kind: ImportRequest['kind'],
+    uploaded: boolean,
   ): Promise<ImportReport> {
     const id = this.nextId++;
     const report = await importPaths(ws, paths, {
@@ -128,7 +129,7 @@ export class ImportService {
       eventsDone: report.totals.events,
       currentPath: '',
     });
-    await this.o.onImported(paths, report);
+    await this.o.onImported(paths, report, uploaded);
     return report;
   }
 

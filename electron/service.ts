@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { ContractHandlers, EventKey, Events, WorkspaceInfo } from '../shared/ipc/contract.js';
 import { getSessionDetail, getSessionTrace, listProjects, listSessions } from './store/sessionRepository.js';
 import { runReadOnlyQuery } from './store/readOnlyQuery.js';
@@ -19,6 +20,17 @@ import type { ChainAlignment, ChainDiff } from '../shared/model/chainWorkspace.j
 import { getChain, listChains } from './store/chainRepository.js';
 import { resolveChainRef } from './store/chainRefs.js';
 import { sessionDecisionChain } from './store/sessionDecisionChain.js';
+import type { WatcherOptions } from './watcher/provenanceWatcher.js';
+import { WorkspaceWatch } from './watcher/workspaceWatch.js';
+import type { WatchRoot } from '../shared/model/watch.js';
+
+/** A project root or its `.claude/provenance` folder: what the file tracker follows. */
+function isProjectFolder(path: string): boolean {
+  return (
+    existsSync(join(path, '.claude', 'provenance')) ||
+    (basename(path) === 'provenance' && existsSync(join(path, 'sessions')))
+  );
+}
 
 export interface ServiceOptions {
   /** Folders the browser mode may import from (`provex serve --allow-root`); the app uses dialogs instead. */
@@ -29,6 +41,8 @@ export interface ServiceOptions {
   pick?: PathPicker;
   /** Where dropped files are kept (default: `<user data>/uploads`). */
   uploadsDir?: string;
+  /** How the file tracker follows watched roots (polling interval, forced polling). */
+  watcher?: WatcherOptions;
 }
 
 /**
@@ -41,6 +55,7 @@ export class Service implements ContractHandlers {
   private timeline!: TimelineRepository;
   private tasks!: TaskService;
   private readonly imports: ImportService;
+  private watching: WorkspaceWatch | null = null;
 
   constructor(
     ws: Workspace,
@@ -79,6 +94,9 @@ export class Service implements ContractHandlers {
     if (path === this.current.path) return this['workspace/info']();
     const next = await Workspace.open(path);
     const previous = this.current;
+    // The file tracker writes into the workspace it was made for: stop it with that workspace.
+    await this.watching?.close();
+    this.watching = null;
     this.attach(next);
     await previous.checkpoint().catch(() => undefined);
     previous.close();
@@ -105,6 +123,7 @@ export class Service implements ContractHandlers {
   /** Closes the workspace (after a checkpoint, so the next open does not replay a WAL). */
   async close(): Promise<void> {
     if (this.ws.isClosed) return;
+    await this.watching?.close();
     await this.ws.checkpoint().catch(() => undefined);
     this.ws.close();
   }
@@ -254,5 +273,42 @@ export class Service implements ContractHandlers {
 
   'chains/sessionDecisions'({ session_id }: Parameters<ContractHandlers['chains/sessionDecisions']>[0]) {
     return sessionDecisionChain(this.ws, session_id);
+  }
+
+  /**
+   * Watches a folder (a project root or its `.claude/provenance`): imports what is there, then
+   * keeps it in the workspace until closed. For the main process and the CLI only (the import
+   * and CLI paths, `provex watch`, `provex serve --watch`): the contract picks roots by id.
+   */
+  watchRoot(path: string): Promise<WatchRoot> {
+    return this.watch.watchPath(path);
+  }
+
+  /** The file tracker, made on first use (no timers or file handles before a root is watched). */
+  private get watch(): WorkspaceWatch {
+    this.watching ??= new WorkspaceWatch(this.ws, {
+      allowRoots: this.options.allowRoots ?? [],
+      ...(this.options.watcher ? { watcher: this.options.watcher } : {}),
+      onAppended: (e) => this.emit('watch/appended', e),
+      onImported: (e) => this.emit('watch/imported', e),
+      onStoreChanged: (tables) => this.emit('store/changed', { tables }),
+    });
+    return this.watching;
+  }
+
+  async 'watch/list'() {
+    return this.watch.list();
+  }
+
+  'watch/add'({ root_id }: Parameters<ContractHandlers['watch/add']>[0]) {
+    return this.watch.add(root_id);
+  }
+
+  'watch/remove'({ root_id }: Parameters<ContractHandlers['watch/remove']>[0]) {
+    return this.watch.remove(root_id);
+  }
+
+  async 'watch/pause'({ paused }: Parameters<ContractHandlers['watch/pause']>[0]) {
+    return this.watch.pause(paused);
   }
 }

@@ -9,6 +9,7 @@ import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
 import { tasksCommands } from './commands/tasks.js';
 import { trackDemoCommand } from './commands/track.js';
+import { watchCommand } from './commands/watch.js';
 
 /** Every `provex` command, in the order `provex --help` lists them. */
 export const commands: Command[] = [
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   ...tasksCommands,
   ...chainsCommands,
   queryCommand,
+  watchCommand,
   serveCommand,
   startCommand,
   trackDemoCommand,

@@ -141,7 +141,7 @@ export async function writeFragment(
   });
 }
 
-async function writeSessionInfo(
+export async function writeSessionInfo(
   conn: DuckDBConnection,
   frag: SourceFragment,
   sourceId: number,
@@ -230,16 +230,24 @@ export async function removeUnclaimedSessions(ws: Workspace, ids: readonly strin
     AND NOT EXISTS (SELECT 1 FROM provenance_transformations e WHERE e.session_id = provenance_sessions.session_id)
     AND NOT EXISTS (SELECT 1 FROM provenance_entity_links e WHERE e.session_id = provenance_sessions.session_id)
     AND NOT EXISTS (SELECT 1 FROM provenance_sessions c WHERE c.parent_session_id = provenance_sessions.session_id)`;
-  return ws.transaction(async (tx) => {
-    const gone = await tx.all(`SELECT session_id FROM provenance_sessions WHERE ${free}`, [
-      JSON.stringify(ids),
-    ]);
-    if (gone.length === 0) return 0;
-    const goneIds = JSON.stringify(gone.map((r) => String(r.session_id)));
-    await tx.exec(`DELETE FROM provex_session_info WHERE session_id IN (${list})`, [goneIds]);
-    await tx.exec(`DELETE FROM provenance_sessions WHERE session_id IN (${list})`, [goneIds]);
-    return gone.length;
-  });
+  // A stale parent is free once its stale children are gone: one tree level per round (the
+  // foreign key forbids deleting a parent and its child in one transaction, see above).
+  let total = 0;
+  for (let round = 0; round < 64; round++) {
+    const n = await ws.transaction(async (tx) => {
+      const gone = await tx.all(`SELECT session_id FROM provenance_sessions WHERE ${free}`, [
+        JSON.stringify(ids),
+      ]);
+      if (gone.length === 0) return 0;
+      const goneIds = JSON.stringify(gone.map((r) => String(r.session_id)));
+      await tx.exec(`DELETE FROM provex_session_info WHERE session_id IN (${list})`, [goneIds]);
+      await tx.exec(`DELETE FROM provenance_sessions WHERE session_id IN (${list})`, [goneIds]);
+      return gone.length;
+    });
+    if (n === 0) break;
+    total += n;
+  }
+  return total;
 }
 
 function rowKey(r: object, key: string): string {

@@ -69,6 +69,19 @@ export async function mergeRows(
   );
 }
 
+/** Inserts the staged rows that are new; existing rows are left exactly as they are. */
+export async function insertNewRows(
+  conn: DuckDBConnection,
+  spec: TableSpec,
+  conflictKey: string,
+): Promise<void> {
+  const names = spec.columns.map((c) => c.name);
+  const select = spec.columns.map((c) => castExpr(c, 's')).join(', ');
+  await conn.run(
+    `INSERT INTO ${spec.table} (${names.join(', ')}) SELECT ${select} FROM temp.${stageName(spec)} s ON CONFLICT (${conflictKey}) DO NOTHING`,
+  );
+}
+
 /**
  * Sessions cannot use ON CONFLICT DO UPDATE: DuckDB rewrites an update of an indexed column
  * (agent_type and created_at are in idx_prov_sessions_agent; parent_session_id carries the FK

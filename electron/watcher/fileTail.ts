@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 
 /** What one read of a file yielded: complete new lines, and whether the file was reset first. */
@@ -9,6 +10,8 @@ export interface TailChunk {
   firstLine: number;
   /** Byte offset just past the last complete line read so far. */
   offset: number;
+  /** SHA-256 (hex) of the bytes before `offset`: the file's content hash once no line is torn. */
+  sha256: string;
 }
 
 const MAX_READ = 8 * 1024 * 1024;
@@ -23,6 +26,8 @@ export class FileTail {
   private ino = -1;
   private line = 1;
   private pending = Buffer.alloc(0);
+  /** Running hash of the complete lines, so an append never re-reads the file to hash it. */
+  private hash: Hash = createHash('sha256');
   /** The file vanished after being read: whatever appears next is a new file (the inode may be reused). */
   private gone = false;
 
@@ -47,6 +52,7 @@ export class FileTail {
       this.offset = 0;
       this.line = 1;
       this.pending = Buffer.alloc(0);
+      this.hash = createHash('sha256');
     }
     this.ino = st.ino;
     const firstLine = this.line;
@@ -70,7 +76,7 @@ export class FileTail {
         closeSync(fd);
       }
     }
-    return { reset, lines, firstLine, offset: this.offset };
+    return { reset, lines, firstLine, offset: this.offset, sha256: this.hash.copy().digest('hex') };
   }
 
   /** Splits complete lines off `pending + chunk`; the unfinished tail stays pending. */
@@ -80,6 +86,7 @@ export class FileTail {
     while (nl >= 0) {
       const raw = data.subarray(0, nl);
       out.push(raw.toString('utf8').replace(/\r$/, ''));
+      this.hash.update(data.subarray(0, nl + 1));
       this.offset += nl + 1;
       this.line++;
       data = data.subarray(nl + 1);

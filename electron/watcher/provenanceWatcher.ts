@@ -13,10 +13,12 @@ export interface WatchSink {
   rootFileChanged(provenanceDir: string, file: string): Promise<void>;
 }
 
+export type WatchMode = 'events' | 'polling' | 'missing';
+
 export interface WatcherOptions {
   /** Poll interval when fs.watch is unavailable or failed (ENOSPC/EMFILE), and the safety re-scan otherwise. */
   pollMs?: number;
-  /** How long a file must be quiet before it is read (writes in flight settle first). */
+  /** Delay from a change to its read, so a burst of writes is read at once (a JSON manifest: quiet time). */
   settleMs?: number;
   /** Force polling (tests, network file systems). */
   polling?: boolean;
@@ -61,7 +63,7 @@ export class ProvenanceWatcher extends EventEmitter {
   /** Registers a project root (or its .claude/provenance folder) and imports what is there now. */
   async add(root: string): Promise<void> {
     if (this.roots.has(root)) return;
-    const provenanceDir = basename(root) === 'provenance' ? root : join(root, '.claude', 'provenance');
+    const provenanceDir = provenanceDirOf(root);
     const state: RootState = {
       root,
       provenanceDir,
@@ -85,6 +87,14 @@ export class ProvenanceWatcher extends EventEmitter {
 
   list(): string[] {
     return [...this.roots.keys()];
+  }
+
+  /** How a root is followed now: OS events, polling, or waiting for its provenance folder to exist. */
+  mode(root: string): WatchMode | null {
+    const s = this.roots.get(root);
+    if (!s) return null;
+    if (!existsSync(s.provenanceDir)) return 'missing';
+    return this.polling || !s.watcher ? 'polling' : 'events';
   }
 
   /** While paused, changes are noticed but not read; resuming catches up from the byte offsets. */
@@ -170,17 +180,22 @@ export class ProvenanceWatcher extends EventEmitter {
     else if (rel.length === 1 && rel[0]?.endsWith('.json')) this.schedule(s, path);
   }
 
-  /** Debounces one path (a session folder or a root JSON file), then queues its read. */
+  /**
+   * Queues the read of one path `settleMs` after its first change. A session folder is read then
+   * even while its log is still being appended to (a live tracker never pauses: waiting for quiet
+   * would hold lines back indefinitely; the tail takes complete lines only). A root JSON
+   * manifest is written whole at a session's end, so its reads wait until it is quiet.
+   */
   private schedule(s: RootState, path: string): void {
     const t = this.timers.get(path);
+    const isJson = path.endsWith('.json');
+    if (t && !isJson) return;
     if (t) clearTimeout(t);
     this.timers.set(
       path,
       setTimeout(() => {
         this.timers.delete(path);
-        this.enqueue(path, () =>
-          path.endsWith('.json') ? this.readRootFile(s, path) : this.readFolder(s, path),
-        );
+        this.enqueue(path, () => (isJson ? this.readRootFile(s, path) : this.readFolder(s, path)));
       }, this.settleMs),
     );
   }
@@ -250,7 +265,7 @@ export class ProvenanceWatcher extends EventEmitter {
 
   private async readFolder(s: RootState, folder: string): Promise<void> {
     if (this.paused) return;
-    const sig = signature(folder);
+    const sig = folderSignature(folder);
     if (sig === null) {
       s.folders.delete(folder);
       s.tails.delete(join(folder, 'actions.jsonl'));
@@ -271,8 +286,13 @@ export class ProvenanceWatcher extends EventEmitter {
   }
 }
 
+/** The `.claude/provenance` folder of a project root (a provenance folder given directly is itself). */
+export function provenanceDirOf(root: string): string {
+  return basename(root) === 'provenance' ? root : join(root, '.claude', 'provenance');
+}
+
 /** The non-log files of a folder with sizes and mtimes; null when the folder is gone. */
-function signature(folder: string): string | null {
+export function folderSignature(folder: string): string | null {
   try {
     return readdirSync(folder)
       .filter((n) => n !== 'actions.jsonl')

@@ -50,6 +50,7 @@ import type {
   ChainRef,
   StoredChain,
 } from '../model/chainWorkspace.js';
+import type { WatchAppended, WatchImported, WatchList } from '../model/watch.js';
 
 export interface WorkspaceInfo {
   path: string;
@@ -134,6 +135,16 @@ export interface Contract {
   'chains/align': { args: { a: ChainRef; b: ChainRef }; result: ChainAlignment };
   /** A session's decisions as a chain (one event per decision, time order); null if the session is unknown. */
   'chains/sessionDecisions': { args: { session_id: SessionId }; result: Chain | null };
+
+  // watch
+  /** The folders the file tracker may follow (allowed and watched roots), each with its state. */
+  'watch/list': { args: void; result: WatchList };
+  /** Starts following an allowed root, chosen by id: imports what is there, then keeps it in step. */
+  'watch/add': { args: { root_id: string }; result: WatchList };
+  /** Stops following a root; its rows stay in the workspace. */
+  'watch/remove': { args: { root_id: string }; result: WatchList };
+  /** Pauses or resumes every watched root; resuming catches up from where each file was read. */
+  'watch/pause': { args: { paused: boolean }; result: WatchList };
 }
 
 /** What a desktop menu item (or its shortcut) asks the renderer to do. */
@@ -157,6 +168,12 @@ export interface Events {
   'import/progress': ImportProgressEvent;
   /** A menu item of the desktop shell was chosen; the renderer runs the command. */
   'app/command': { command: AppCommand };
+
+  // watch
+  /** Lines appended to a watched action log reached the workspace. */
+  'watch/appended': WatchAppended;
+  /** Files of a watched root were imported (a new or changed session folder or JSON manifest). */
+  'watch/imported': WatchImported;
 }
 
 export type CallKey = keyof Contract;
@@ -197,12 +214,18 @@ const callTable = {
   'chains/diff': true,
   'chains/align': true,
   'chains/sessionDecisions': true,
+  'watch/list': true,
+  'watch/add': true,
+  'watch/remove': true,
+  'watch/pause': true,
 } as const satisfies Record<CallKey, true>;
 
 const eventTable = {
   'store/changed': true,
   'app/command': true,
   'import/progress': true,
+  'watch/appended': true,
+  'watch/imported': true,
 } as const satisfies Record<EventKey, true>;
 
 export const CALL_KEYS = Object.keys(callTable) as CallKey[];

@@ -165,6 +165,10 @@ const validators = {
   ),
   'chains/align': object({ a: chainRef, b: chainRef }),
   'chains/sessionDecisions': object({ session_id: str }),
+  'watch/list': none,
+  'watch/add': object({ root_id: str }),
+  'watch/remove': object({ root_id: str }),
+  'watch/pause': object({ paused: bool }),
 } as const satisfies Record<CallKey, Check>;
 
 /** Nesting deeper than this is refused before any per-key check (arguments are small, flat objects). */

@@ -9,6 +9,7 @@ import { zeroCounts } from '../../shared/model/imports.js';
 import type { ContractService } from '../../electron/serviceTypes.js';
 import { asAgentId, asCommentId, asTaskGraphId } from '../../shared/model/tasks.js';
 import { asTaskId } from '../../shared/model/ids.js';
+import type { WatchList } from '../../shared/model/watch.js';
 
 export class FakeService implements ContractService {
   readonly calls: { key: CallKey; args: unknown }[] = [];
@@ -233,6 +234,30 @@ export class FakeService implements ContractService {
     return null;
   }
 
+  private watchList(): WatchList {
+    return { paused: false, roots: [] };
+  }
+
+  async 'watch/list'() {
+    this.record('watch/list', undefined);
+    return this.watchList();
+  }
+
+  async 'watch/add'(args: Args<'watch/add'>) {
+    this.record('watch/add', args);
+    return this.watchList();
+  }
+
+  async 'watch/remove'(args: Args<'watch/remove'>) {
+    this.record('watch/remove', args);
+    return this.watchList();
+  }
+
+  async 'watch/pause'(args: Args<'watch/pause'>) {
+    this.record('watch/pause', args);
+    return { ...this.watchList(), paused: args.paused };
+  }
+
   on<E extends EventKey>(event: E, listener: (payload: Events[E]) => void): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
@@ -301,4 +326,8 @@ export const sampleArgs: { [K in CallKey]: Args<K> } = {
   },
   'chains/align': { a: { kind: 'chain', id: asChainId('c-1') }, b: { kind: 'chain', id: asChainId('c-2') } },
   'chains/sessionDecisions': { session_id: asSessionId('s-1') },
+  'watch/list': undefined,
+  'watch/add': { root_id: 'a1b2c3d4e5f6' },
+  'watch/remove': { root_id: 'a1b2c3d4e5f6' },
+  'watch/pause': { paused: true },
 };

@@ -14,6 +14,8 @@ export interface ServeOptions {
   db: string;
   port: number;
   allowRoots: string[];
+  /** Folders watched from the start (`--watch`); also allowed roots. */
+  watchRoots: string[];
   print: (text: string) => void;
 }
 
@@ -24,10 +26,14 @@ export function serveOptions(values: Values, print: (t: string) => void): ServeO
     throw new UserError(`--port must be 0-65535 (got '${portText}')`);
   const roots = (values['allow-root'] as string[] | undefined) ?? [];
   for (const r of roots) if (!existsSync(r)) throw new UserError(`--allow-root ${r}: no such folder`);
+  const watched = (values.watch as string[] | undefined) ?? [];
+  for (const r of watched) if (!existsSync(r)) throw new UserError(`--watch ${r}: no such folder`);
+  const watchRoots = watched.map((r) => resolve(r));
   return {
     db: resolveWorkspacePath(stringOpt(values, 'db')),
     port,
-    allowRoots: roots.map((r) => resolve(r)),
+    allowRoots: [...new Set([...roots.map((r) => resolve(r)), ...watchRoots])],
+    watchRoots,
     print,
   };
 }
@@ -51,6 +57,16 @@ export async function serve(o: ServeOptions): Promise<void> {
     await service.close();
     throw new UserError((e as Error).message);
   }
+  try {
+    for (const r of o.watchRoots) {
+      const root = await service.watchRoot(r);
+      o.print(`watching ${root.location} (${root.folders} session folders)\n`);
+    }
+  } catch (e) {
+    await server.close();
+    await service.close();
+    throw e;
+  }
   o.print(`Provenance Explorer (browser mode) on workspace ${o.db}\n`);
   o.print(`open ${server.url}\n`);
   o.print('press Ctrl+C to stop\n');
@@ -71,11 +87,18 @@ export async function serve(o: ServeOptions): Promise<void> {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Serve the app in a browser (127.0.0.1 only, with a random token in the printed URL).',
-  usage: 'serve [--db PATH] [--port N] [--allow-root DIR]...',
-  options: { ...DB_OPTION, port: { type: 'string' }, 'allow-root': { type: 'string', multiple: true } },
+  usage: 'serve [--db PATH] [--port N] [--allow-root DIR]... [--watch DIR]...',
+  options: {
+    ...DB_OPTION,
+    port: { type: 'string' },
+    'allow-root': { type: 'string', multiple: true },
+    watch: { type: 'string', multiple: true },
+  },
   optionHelp: {
     port: 'port to listen on (default: a free one)',
-    'allow-root': 'a folder the browser may import from (repeatable); nothing else on disk is reachable',
+    'allow-root':
+      'a folder the browser may import from or watch (repeatable); nothing else on disk is reachable',
+    watch: 'a project folder to import and keep in step while serving (repeatable; also allowed)',
     ...DB_HELP,
   },
   async run({ values, stdout }) {

@@ -21,6 +21,8 @@ export interface ActionLine {
 
 export interface ParsedActions {
   lines: ActionLine[];
+  /** Number of the last line ending in a newline (0 for none): a torn last line is not counted. */
+  through: number;
   rejected: ImportIssue[];
   warnings: ImportIssue[];
 }
@@ -35,33 +37,52 @@ export const MAX_LINE_CHARS = 10 * 1024 * 1024;
  * a truncated write (the tracker appends): skipped with a warning.
  */
 export function parseActions(src: SourceText): ParsedActions {
-  const out: ParsedActions = { lines: [], rejected: [], warnings: [] };
   const text = src.text;
   const endsWithNewline = text.endsWith('\n');
   const rawLines = text.split('\n');
   if (endsWithNewline) rawLines.pop();
+  return parseActionLines(src.path, rawLines, 1, !endsWithNewline);
+}
+
+/**
+ * Parses complete lines (without their newline) starting at line number `firstLine`: the whole
+ * file (above), or the lines appended since the last read (the file tracker).
+ * `tornLast`: the last line had no newline, so a parse failure there is a truncated write.
+ */
+export function parseActionLines(
+  path: string,
+  rawLines: readonly string[],
+  firstLine: number,
+  tornLast = false,
+): ParsedActions {
+  const out: ParsedActions = {
+    lines: [],
+    through: firstLine - 1 + rawLines.length - (tornLast ? 1 : 0),
+    rejected: [],
+    warnings: [],
+  };
   rawLines.forEach((raw, i) => {
-    const line = i + 1;
+    const line = firstLine + i;
     const isLast = i === rawLines.length - 1;
     const s = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (s.trim() === '') return;
     if (s.length > MAX_LINE_CHARS) {
-      out.rejected.push({ path: src.path, line, message: `line too long (${s.length} characters)` });
+      out.rejected.push({ path, line, message: `line too long (${s.length} characters)` });
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(s);
     } catch (e) {
-      if (isLast && !endsWithNewline) {
-        out.warnings.push({ path: src.path, line, message: 'truncated last line skipped' });
+      if (isLast && tornLast) {
+        out.warnings.push({ path, line, message: 'truncated last line skipped' });
       } else {
-        out.rejected.push({ path: src.path, line, message: `invalid JSON: ${(e as Error).message}` });
+        out.rejected.push({ path, line, message: `invalid JSON: ${(e as Error).message}` });
       }
       return;
     }
     const checked = checkLine(value, line);
-    if (typeof checked === 'string') out.rejected.push({ path: src.path, line, message: checked });
+    if (typeof checked === 'string') out.rejected.push({ path, line, message: checked });
     else out.lines.push(checked);
   });
   return out;

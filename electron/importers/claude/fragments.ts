@@ -92,6 +92,7 @@ export function attributeAll(ctx: RootContext): void {
       sessionById: (id) => ctx.sessions.get(id),
       folderSession,
     });
+    a.attributor.skipTo(folder.actions.value.through);
     ctx.attributed.set(folder.dir, a);
     for (const o of a.orphans) if (!ctx.sessions.has(o.session_id)) ctx.sessions.set(o.session_id, o);
   }

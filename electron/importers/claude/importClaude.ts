@@ -25,7 +25,8 @@ import {
   summaryFragment,
   type FileFragment,
 } from './fragments.js';
-import { issueOf, loadRoot, type Parsed, type RootContext } from './rootContext.js';
+import type { ActionAttributor } from './actionRecords.js';
+import { issueOf, loadRoot, type ActionsSource, type Parsed, type RootContext } from './rootContext.js';
 import type { SourceText } from './sourceFile.js';
 
 /** One file to write: its parsed content (or why not) and how to turn it into rows. */
@@ -48,12 +49,39 @@ export async function importClaudePaths(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
+  return (await importClaudeTracked(ws, paths, options)).report;
+}
+
+/** An action log as the import read it, with the attribution state after its last line. */
+export interface ImportedActions {
+  attributor: ActionAttributor;
+  hash: string;
+  size: number;
+  projectRoot: string;
+}
+
+export interface TrackedImportOptions extends ImportOptions {
+  /** Action logs to write even when their hash is unchanged (their attribution context changed). */
+  forceActions?: ReadonlySet<string>;
+  /** Content of action logs given by the caller (or null: leave the log out); default: read the file. */
+  actionsSource?: ActionsSource;
+}
+
+/**
+ * `importClaudePaths` for the file tracker: also returns, per action log read, where its
+ * attribution stands, so lines appended later continue from there without re-reading the file.
+ */
+export async function importClaudeTracked(
+  ws: Workspace,
+  paths: readonly string[],
+  options: TrackedImportOptions = {},
+): Promise<{ report: ImportReport; actions: Map<string, ImportedActions> }> {
   const report: ImportReport = { sources: [], totals: zeroCounts(), errors: [] };
   const contexts: RootContext[] = [];
   for (const p of paths) {
     const { root, errors } = discover(p);
     report.errors.push(...errors);
-    if (root) contexts.push(loadRoot(root, options.project));
+    if (root) contexts.push(loadRoot(root, options.project, options.actionsSource));
   }
   const jobsPerRoot = await Promise.all(contexts.map((ctx) => jobsFor(ws, ctx)));
   const progress: ImportProgress = {
@@ -69,7 +97,8 @@ export async function importClaudePaths(
     const projectId = await ensureProject(ws, ctx.projectName, ctx.root.projectRoot);
     for (const job of jobs) {
       progress.currentPath = job.path;
-      const outcome = await runJob(ws, job, projectId, stale, missingParents);
+      const force = job.kind === 'actions-jsonl' && (options.forceActions?.has(job.path) ?? false);
+      const outcome = await runJob(ws, job, projectId, stale, missingParents, force);
       report.sources.push(outcome);
       report.totals = addCounts(report.totals, outcome.counts);
       progress.filesDone++;
@@ -89,7 +118,20 @@ export async function importClaudePaths(
       message: `parent session ${parent} is in no imported source: parent_session_id left empty (the manifest keeps it)`,
     });
   }
-  return report;
+  return { report, actions: importedActions(contexts) };
+}
+
+function importedActions(contexts: readonly RootContext[]): Map<string, ImportedActions> {
+  const out = new Map<string, ImportedActions>();
+  for (const ctx of contexts) {
+    for (const f of ctx.folders) {
+      const a = ctx.attributed.get(f.dir);
+      if (!a || !f.actions || !('value' in f.actions)) continue;
+      const { hash, size } = f.actions.src;
+      out.set(f.actions.path, { attributor: a.attributor, hash, size, projectRoot: ctx.root.projectRoot });
+    }
+  }
+  return out;
 }
 
 async function jobsFor(ws: Workspace, ctx: RootContext): Promise<{ ctx: RootContext; jobs: Job[] }> {
@@ -159,18 +201,31 @@ function wantedJsonSessions(ctx: RootContext): Set<SessionId> | null {
   return ids;
 }
 
-/** Lines whose event is already in the workspace (a DuckDB import, the tracker) join that session. */
+/**
+ * Lines whose event is already in the workspace (a DuckDB import, the tracker, another file) join
+ * that session. Events that only these action logs wrote do not count: re-reading a log (changed,
+ * or with new manifests beside it) attributes its lines afresh, so a provisional session made
+ * from its lines gives way to the session a manifest now names.
+ */
 async function addWorkspaceEvents(ws: Workspace, ctx: RootContext): Promise<void> {
   const ids: string[] = [];
+  const logs: string[] = [];
   for (const f of ctx.folders) {
     if (!f.actions || !('value' in f.actions)) continue;
+    logs.push(f.actions.path);
     for (const l of f.actions.value.lines)
       if (l.eventId && !ctx.eventSession.has(l.eventId)) ids.push(l.eventId);
   }
   if (ids.length === 0) return;
+  const claims = `provex_row_sources r JOIN provex_sources s ON s.source_id = r.source_id
+    WHERE r.table_name = 'provenance_events' AND r.row_key = e.event_id`;
   const rows = await ws.all(
-    `SELECT event_id, session_id FROM provenance_events WHERE event_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
-    [JSON.stringify(ids)],
+    `SELECT e.event_id, e.session_id FROM provenance_events e
+     WHERE e.event_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))
+       AND NOT (EXISTS (SELECT 1 FROM ${claims})
+                AND NOT EXISTS (SELECT 1 FROM ${claims}
+                  AND NOT (s.kind = 'actions-jsonl' AND s.path IN (SELECT unnest(from_json(?, '["VARCHAR"]'))))))`,
+    [JSON.stringify(ids), JSON.stringify(logs)],
   );
   for (const r of rows) ctx.eventSession.set(String(r.event_id), asSessionId(String(r.session_id)));
 }
@@ -181,6 +236,7 @@ async function runJob(
   projectId: number,
   stale: string[],
   missingParents: Map<string, string>,
+  force: boolean,
 ): Promise<SourceOutcome> {
   const outcome: SourceOutcome = {
     path: job.path,
@@ -204,7 +260,7 @@ async function runJob(
   outcome.rejected = built.rejected;
   outcome.warnings = built.warnings;
   const prev = await previousImport(ws, job.kind, job.path);
-  if (prev && prev.hash === src.hash) {
+  if (prev && prev.hash === src.hash && !force) {
     outcome.status = 'unchanged';
     return outcome;
   }

@@ -5,7 +5,7 @@ import type { SessionId } from '../../../shared/model/ids.js';
 import type { SessionRecord } from '../../../shared/model/provenanceRecords.js';
 import { parseActions, type ParsedActions } from './actionsJsonl.js';
 import type { ProvenanceRoot } from './discover.js';
-import type { AttributedActions } from './actionRecords.js';
+import type { ActionAttributor, AttributedActions } from './actionRecords.js';
 import { parseJsonManifest, type JsonManifest } from './jsonManifest.js';
 import { parseManifest, summaryTitle, type Manifest } from './manifestYaml.js';
 import { readSourceText, SourceError, type SourceText } from './sourceFile.js';
@@ -35,13 +35,27 @@ export interface RootContext {
   /** Best record known per session: JSON manifest, else manifest.yaml. */
   sessions: Map<SessionId, SessionRecord>;
   projectName: string;
-  /** Line attribution per session folder (by folder path), filled by `attributeAll`. */
-  attributed: Map<string, AttributedActions>;
+  /**
+   * Line attribution per session folder (by folder path), filled by `attributeAll`, with the
+   * attribution state after the last line (the file tracker continues from it).
+   */
+  attributed: Map<string, AttributedActions & { attributor: ActionAttributor }>;
 }
 
-export function loadRoot(root: ProvenanceRoot, projectOverride?: string): RootContext {
+/**
+ * Where an action log's content comes from: undefined = read the file; a SourceText = this
+ * content instead (the file tracker hands over exactly the bytes its tail has read); null =
+ * leave the log out of this import.
+ */
+export type ActionsSource = (path: string) => SourceText | null | undefined;
+
+export function loadRoot(
+  root: ProvenanceRoot,
+  projectOverride?: string,
+  actionsSource?: ActionsSource,
+): RootContext {
   const jsons = root.jsonManifests.map((p) => parseFile(p, parseJsonManifest));
-  const folders = root.sessionDirs.map(loadFolder);
+  const folders = root.sessionDirs.map((d) => loadFolder(d, actionsSource));
   const eventSession = new Map<string, SessionId>();
   const sessions = new Map<SessionId, SessionRecord>();
   for (const f of folders) {
@@ -67,7 +81,7 @@ export function loadRoot(root: ProvenanceRoot, projectOverride?: string): RootCo
   };
 }
 
-function loadFolder(dir: string): SessionFolder {
+function loadFolder(dir: string, actionsSource?: ActionsSource): SessionFolder {
   const name = basename(dir);
   const at = (f: string): string | null => (existsSync(join(dir, f)) ? join(dir, f) : null);
   const summaryPath = at('summary.md');
@@ -79,9 +93,16 @@ function loadFolder(dir: string): SessionFolder {
     dir,
     name,
     manifest: manifestPath ? parseFile(manifestPath, (s) => parseManifest(s, name, title)) : null,
-    actions: actionsPath ? parseFile(actionsPath, parseActions) : null,
+    actions: actionsPath ? loadActions(actionsPath, actionsSource) : null,
     summary,
   };
+}
+
+function loadActions(path: string, source?: ActionsSource): Parsed<ParsedActions> | null {
+  const given = source?.(path);
+  if (given === null) return null;
+  if (given === undefined) return parseFile(path, parseActions);
+  return { path, src: given, value: parseActions(given) };
 }
 
 function parseFile<T>(path: string, parse: (src: SourceText) => T): Parsed<T> {

@@ -45,6 +45,12 @@ export function readSourceText(path: string): SourceText {
   } catch (e) {
     throw new SourceError(path, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  return sourceTextOf(path, bytes);
+}
+
+/** Checks and hashes content already in memory (the file tracker's view of a growing log). */
+export function sourceTextOf(path: string, bytes: Buffer): SourceText {
+  const size = bytes.length;
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new SourceError(path, 'binary content (NUL byte), not a text file', lineAt(bytes, nul));
   let text: string;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,13 +43,26 @@ test('FileTail returns complete lines only, by offset, and detects truncation an
   const f = join(tmp.dir, 'tail.jsonl');
   writeFileSync(f, 'a\nb\npart');
   const t = new FileTail(f);
-  assert.deepEqual(t.read(), { reset: false, lines: ['a', 'b'], firstLine: 1, offset: 4 });
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  assert.deepEqual(t.read(), {
+    reset: false,
+    lines: ['a', 'b'],
+    firstLine: 1,
+    offset: 4,
+    sha256: sha('a\nb\n'),
+  });
   appendFileSync(f, 'ial\nc\n');
-  assert.deepEqual(t.read(), { reset: false, lines: ['partial', 'c'], firstLine: 3, offset: 14 });
+  assert.deepEqual(t.read(), {
+    reset: false,
+    lines: ['partial', 'c'],
+    firstLine: 3,
+    offset: 14,
+    sha256: sha('a\nb\npartial\nc\n'),
+  });
   assert.deepEqual(t.read()!.lines, []);
   truncateSync(f, 0);
   writeFileSync(f, 'x\n');
-  assert.deepEqual(t.read(), { reset: true, lines: ['x'], firstLine: 1, offset: 2 });
+  assert.deepEqual(t.read(), { reset: true, lines: ['x'], firstLine: 1, offset: 2, sha256: sha('x\n') });
   rmSync(f);
   assert.equal(t.read(), null);
   writeFileSync(f, 'new file, longer than before\n');
