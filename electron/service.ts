@@ -7,6 +7,7 @@ import { timelineItem } from './store/timelineItem.js';
 import { TimelineRepository } from './store/timelineRepository.js';
 import { int } from './store/values.js';
 import { TaskService } from './taskService.js';
+import { ExportService } from './exportService.js';
 import type { Workspace } from './store/workspace.js';
 
 export interface ServiceOptions {
@@ -22,6 +23,7 @@ export class Service implements ContractHandlers {
   private readonly events = new EventEmitter();
   private readonly timeline: TimelineRepository;
   private readonly tasks: TaskService;
+  private readonly exports: ExportService;
 
   constructor(
     readonly ws: Workspace,
@@ -30,6 +32,7 @@ export class Service implements ContractHandlers {
     this.events.setMaxListeners(100);
     this.timeline = new TimelineRepository(ws);
     this.tasks = new TaskService(ws, (tables) => this.emit('store/changed', { tables }));
+    this.exports = new ExportService(ws, this.tasks.repo);
     // Cached timeline orderings are stale once rows change.
     this.on('store/changed', () => this.timeline.invalidate());
   }
@@ -147,5 +150,45 @@ export class Service implements ContractHandlers {
 
   'tasks/exportSqlite'(args: Parameters<ContractHandlers['tasks/exportSqlite']>[0]) {
     return this.tasks.exportSqlite(args);
+  }
+
+  // export
+
+  'export/session'(args: Parameters<ContractHandlers['export/session']>[0]) {
+    return this.exports.session(args);
+  }
+
+  'export/project'(args: Parameters<ContractHandlers['export/project']>[0]) {
+    return this.exports.project(args);
+  }
+
+  'export/tasks'(args: Parameters<ContractHandlers['export/tasks']>[0]) {
+    return this.exports.taskGraph(args);
+  }
+
+  'export/chain'(args: Parameters<ContractHandlers['export/chain']>[0]) {
+    return this.exports.chain(args);
+  }
+
+  'export/diff'(args: Parameters<ContractHandlers['export/diff']>[0]) {
+    return this.exports.diff(args);
+  }
+
+  'export/table'(args: Parameters<ContractHandlers['export/table']>[0]) {
+    return this.exports.table(args);
+  }
+
+  // sql
+
+  'sql/saved'() {
+    return this.exports.savedQueries();
+  }
+
+  'sql/save'(args: Parameters<ContractHandlers['sql/save']>[0]) {
+    return this.exports.saveQuery(args);
+  }
+
+  'sql/delete'(args: Parameters<ContractHandlers['sql/delete']>[0]) {
+    return this.exports.deleteQuery(args);
   }
 }

@@ -1,4 +1,5 @@
 import type { Command } from './command.js';
+import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -17,6 +18,7 @@ export const commands: Command[] = [
   ...sessionsCommands,
   ...tasksCommands,
   queryCommand,
+  exportCommand,
   serveCommand,
   startCommand,
   trackDemoCommand,

@@ -1,4 +1,5 @@
 import { initial } from './001_initial.js';
+import { savedQueries } from './002_saved_queries.js';
 
 export interface Migration {
   version: number;
@@ -7,6 +8,6 @@ export interface Migration {
 }
 
 /** Numbered, append-only. A workspace records each applied version in `provex_schema_version`. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, savedQueries];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
