@@ -7,6 +7,7 @@ import { ComingSoon } from '../components/Panels.js';
 import { ShellHeader, ShellNav, type NavItem } from '../components/ShellChrome.js';
 import { FirstStart } from '../features/onboarding/index.js';
 import { SessionsView } from '../features/sessions/index.js';
+import { SqlConsole } from '../features/sql/index.js';
 import { TasksView } from '../features/tasks/index.js';
 import { TimelineView } from '../features/timeline/index.js';
 import { useRouteStore } from '../stores/routeStore.js';
@@ -57,7 +58,7 @@ function CurrentView() {
     case 'chains':
       return <ComingSoon name="Chains" />;
     case 'sql':
-      return <ComingSoon name="SQL" />;
+      return <SqlConsole />;
   }
 }
 
