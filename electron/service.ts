@@ -23,6 +23,7 @@ import { sessionDecisionChain } from './store/sessionDecisionChain.js';
 import type { WatcherOptions } from './watcher/provenanceWatcher.js';
 import { WorkspaceWatch } from './watcher/workspaceWatch.js';
 import type { WatchRoot } from '../shared/model/watch.js';
+import { ExportService } from './exportService.js';
 
 /** A project root or its `.claude/provenance` folder: what the file tracker follows. */
 function isProjectFolder(path: string): boolean {
@@ -55,6 +56,7 @@ export class Service implements ContractHandlers {
   private timeline!: TimelineRepository;
   private tasks!: TaskService;
   private readonly imports: ImportService;
+  private exports!: ExportService;
   private watching: WorkspaceWatch | null = null;
 
   constructor(
@@ -68,9 +70,12 @@ export class Service implements ContractHandlers {
       ...(options.pick ? { pick: options.pick } : {}),
       ...(options.uploadsDir ? { uploadsDir: options.uploadsDir } : {}),
       onProgress: (p) => this.emit('import/progress', p),
-      onImported: async (_paths, report) => {
+      onImported: async (paths, report, uploaded) => {
         if (report.sources.some((s) => s.status !== 'unchanged'))
           this.emit('store/changed', { tables: ['*'] });
+        // Imported project folders are kept in step as agents write to them (not uploaded copies).
+        if (!uploaded)
+          for (const p of paths.filter(isProjectFolder)) await this.watchRoot(p).catch(() => undefined);
       },
     });
     // Cached timeline orderings are stale once rows change.
@@ -87,6 +92,7 @@ export class Service implements ContractHandlers {
     this.current = ws;
     this.timeline = new TimelineRepository(ws);
     this.tasks = new TaskService(ws, (tables) => this.emit('store/changed', { tables }));
+    this.exports = new ExportService(ws, this.tasks.repo);
   }
 
   /** Closes the open workspace and continues on another one; every view reloads. */
@@ -310,5 +316,45 @@ export class Service implements ContractHandlers {
 
   async 'watch/pause'({ paused }: Parameters<ContractHandlers['watch/pause']>[0]) {
     return this.watch.pause(paused);
+  }
+
+  // export
+
+  'export/session'(args: Parameters<ContractHandlers['export/session']>[0]) {
+    return this.exports.session(args);
+  }
+
+  'export/project'(args: Parameters<ContractHandlers['export/project']>[0]) {
+    return this.exports.project(args);
+  }
+
+  'export/tasks'(args: Parameters<ContractHandlers['export/tasks']>[0]) {
+    return this.exports.taskGraph(args);
+  }
+
+  'export/chain'(args: Parameters<ContractHandlers['export/chain']>[0]) {
+    return this.exports.chain(args);
+  }
+
+  'export/diff'(args: Parameters<ContractHandlers['export/diff']>[0]) {
+    return this.exports.diff(args);
+  }
+
+  'export/table'(args: Parameters<ContractHandlers['export/table']>[0]) {
+    return this.exports.table(args);
+  }
+
+  // sql
+
+  'sql/saved'() {
+    return this.exports.savedQueries();
+  }
+
+  'sql/save'(args: Parameters<ContractHandlers['sql/save']>[0]) {
+    return this.exports.saveQuery(args);
+  }
+
+  'sql/delete'(args: Parameters<ContractHandlers['sql/delete']>[0]) {
+    return this.exports.deleteQuery(args);
   }
 }

@@ -1,5 +1,6 @@
 import type { Command } from './command.js';
 import { chainsCommands } from './commands/chains.js';
+import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { initCommand } from './commands/init.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -21,6 +22,7 @@ export const commands: Command[] = [
   ...chainsCommands,
   queryCommand,
   watchCommand,
+  exportCommand,
   serveCommand,
   startCommand,
   trackDemoCommand,

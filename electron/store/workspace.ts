@@ -33,6 +33,8 @@ export class Workspace {
   // One query at a time per connection: the reader is shared by every caller of `all`/`table`.
   private readonly readLock = new Mutex();
   private closed = false;
+  private released = false;
+  private inflight = 0;
 
   private constructor(
     readonly path: string,
@@ -108,10 +110,12 @@ export class Workspace {
   /** Reads rows as plain objects (JSON-converted: timestamps as text, BIGINT as decimal strings). */
   async all(sql: string, params: readonly Param[] = []): Promise<Row[]> {
     this.assertOpen();
-    return this.readLock.run(async () => {
-      const reader = await this.reader.runAndReadAll(sql, params as DuckDBValue[]);
-      return reader.getRowObjectsJson() as Row[];
-    });
+    return this.track(() =>
+      this.readLock.run(async () => {
+        const reader = await this.reader.runAndReadAll(sql, params as DuckDBValue[]);
+        return reader.getRowObjectsJson() as Row[];
+      }),
+    );
   }
 
   /** Column names and DuckDB type names of a result, with its rows as arrays. */
@@ -120,41 +124,47 @@ export class Workspace {
     params: readonly Param[] = [],
   ): Promise<{ columns: { name: string; type: string }[]; rows: unknown[][] }> {
     this.assertOpen();
-    const reader = await this.reader.runAndReadAll(sql, params as DuckDBValue[]);
-    const names = reader.columnNames();
-    const types = reader.columnTypes().map((t) => t.toString());
-    return {
-      columns: names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' })),
-      rows: reader.getRowsJson(),
-    };
+    return this.track(() =>
+      this.readLock.run(async () => {
+        const reader = await this.reader.runAndReadAll(sql, params as DuckDBValue[]);
+        const names = reader.columnNames();
+        const types = reader.columnTypes().map((t) => t.toString());
+        return {
+          columns: names.map((name, i) => ({ name, type: types[i] ?? 'UNKNOWN' })),
+          rows: reader.getRowsJson(),
+        };
+      }),
+    );
   }
 
   /** A write outside an explicit transaction (still serialised with all other writes). */
   async exec(sql: string, params: readonly Param[] = []): Promise<void> {
     this.assertOpen();
-    await this.writeLock.run(() => this.writer.run(sql, params as DuckDBValue[]));
+    await this.track(() => this.writeLock.run(() => this.writer.run(sql, params as DuckDBValue[])));
   }
 
   /** Runs `fn` in one transaction; rolls back and rethrows on error. */
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     this.assertOpen();
-    return this.writeLock.run(async () => {
-      await this.writer.run('BEGIN TRANSACTION');
-      try {
-        const result = await fn(new Transaction(this.writer));
-        await this.writer.run('COMMIT');
-        return result;
-      } catch (e) {
-        await this.writer.run('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-    });
+    return this.track(() =>
+      this.writeLock.run(async () => {
+        await this.writer.run('BEGIN TRANSACTION');
+        try {
+          const result = await fn(new Transaction(this.writer));
+          await this.writer.run('COMMIT');
+          return result;
+        } catch (e) {
+          await this.writer.run('ROLLBACK').catch(() => undefined);
+          throw e;
+        }
+      }),
+    );
   }
 
   /** Runs `fn` with the read connection held (statement preparation in the read-only console). */
   withReader<T>(fn: (reader: DuckDBConnection) => Promise<T>): Promise<T> {
     this.assertOpen();
-    return this.readLock.run(() => fn(this.reader));
+    return this.track(() => this.readLock.run(() => fn(this.reader)));
   }
 
   /** The raw writer connection, for the Appender on bulk paths; only inside `transaction`. */
@@ -166,12 +176,34 @@ export class Workspace {
     if (!this.readOnly) await this.exec('CHECKPOINT');
   }
 
+  /**
+   * Closes the file. New calls are refused at once; calls already queued or running finish
+   * first, because closing DuckDB under a running query crashes the process (a caller that
+   * gave up on one of several parallel reads, say, may still have the others in flight).
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.inflight === 0) this.release();
+  }
+
+  private release(): void {
+    if (this.released) return;
+    this.released = true;
     this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
+  }
+
+  /** Counts a call from before it queues until it settles, so `close` can wait for it. */
+  private async track<T>(op: () => Promise<T>): Promise<T> {
+    this.inflight++;
+    try {
+      return await op();
+    } finally {
+      this.inflight--;
+      if (this.closed && this.inflight === 0) this.release();
+    }
   }
 
   get isClosed(): boolean {

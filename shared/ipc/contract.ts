@@ -51,6 +51,16 @@ import type {
   StoredChain,
 } from '../model/chainWorkspace.js';
 import type { WatchAppended, WatchImported, WatchList } from '../model/watch.js';
+import type {
+  ChainExportFormatName,
+  DiffExportFormat,
+  ExportedFile,
+  ProjectExportFormat,
+  SessionExportFormat,
+  TableExportFormat,
+  TaskExportFormat,
+} from '../model/exports.js';
+import type { SaveQueryArgs, SavedQuery } from '../model/savedQueries.js';
 
 export interface WorkspaceInfo {
   path: string;
@@ -145,6 +155,32 @@ export interface Contract {
   'watch/remove': { args: { root_id: string }; result: WatchList };
   /** Pauses or resumes every watched root; resuming catches up from where each file was read. */
   'watch/pause': { args: { paused: boolean }; result: WatchList };
+  // export
+  /** A session (with its descendants unless `with_children` is false) as a diagram, PROV, JSON, or a `.claude/provenance` tar. */
+  'export/session': {
+    args: { session_id: SessionId; format: SessionExportFormat; with_children?: boolean };
+    result: ExportedFile;
+  };
+  /** Every session of a project (id or name) as PROV, a session table, or a `.claude/provenance` tar. */
+  'export/project': { args: { project: string; format: ProjectExportFormat }; result: ExportedFile };
+  /** A task graph (or the listed tasks of it) as a flowchart with status classes, PROV, JSON or a Go tracker SQLite file. */
+  'export/tasks': {
+    args: { graph_id: TaskGraphId; format: TaskExportFormat; task_ids?: string[] };
+    result: ExportedFile;
+  };
+  /** A workspace chain as a CrucibleTrace export (JSON, markdown, CSV, viewer HTML), a Mermaid diagram or PROV. */
+  'export/chain': { args: { chain_id: string; format: ChainExportFormatName }; result: ExportedFile };
+  /** Chain `a` against chain `b`: the aligned flowchart, the reference diff HTML, or the diff as JSON. */
+  'export/diff': { args: { a: string; b: string; format: DiffExportFormat }; result: ExportedFile };
+  /** A read-only query's result as CSV, JSON or Parquet (bytes); writes are refused as in `query/run`. */
+  'export/table': { args: { sql: string; format: TableExportFormat; limit?: number }; result: ExportedFile };
+  // sql
+  /** The SQL console's saved queries: the reference ProvenanceQueries (built in), then the user's. */
+  'sql/saved': { args: void; result: SavedQuery[] };
+  /** Saves a query under a name (an existing name of the user's is replaced). */
+  'sql/save': { args: SaveQueryArgs; result: SavedQuery };
+  /** Deletes one of the user's saved queries; built-in ones are refused. */
+  'sql/delete': { args: { id: string }; result: { deleted: boolean } };
 }
 
 /** What a desktop menu item (or its shortcut) asks the renderer to do. */
@@ -218,6 +254,15 @@ const callTable = {
   'watch/add': true,
   'watch/remove': true,
   'watch/pause': true,
+  'export/session': true,
+  'export/project': true,
+  'export/tasks': true,
+  'export/chain': true,
+  'export/diff': true,
+  'export/table': true,
+  'sql/saved': true,
+  'sql/save': true,
+  'sql/delete': true,
 } as const satisfies Record<CallKey, true>;
 
 const eventTable = {

@@ -7,6 +7,7 @@ import { type Args, type CallKey } from './contract.js';
 import { sessionSortKeys } from '../model/sessions.js';
 import { IMPORT_KINDS } from '../model/imports.js';
 import { ENUMS } from '../tasks/enums.js';
+import { SUBJECT_FORMATS } from '../model/exports.js';
 
 /** A payload that does not match its call's argument type; the message names the offending field. */
 export class ArgsError extends Error {
@@ -169,6 +170,20 @@ const validators = {
   'watch/add': object({ root_id: str }),
   'watch/remove': object({ root_id: str }),
   'watch/pause': object({ paused: bool }),
+  // export
+  'export/session': object(
+    { session_id: str, format: oneOf(SUBJECT_FORMATS.session) },
+    { with_children: bool },
+  ),
+  'export/project': object({ project: str, format: oneOf(SUBJECT_FORMATS.project) }),
+  'export/tasks': object({ ...graphId, format: oneOf(SUBJECT_FORMATS.tasks) }, { task_ids: stringList }),
+  'export/chain': object({ chain_id: str, format: oneOf(SUBJECT_FORMATS.chain) }),
+  'export/diff': object({ a: str, b: str, format: oneOf(SUBJECT_FORMATS.diff) }),
+  'export/table': object({ sql: str, format: oneOf(SUBJECT_FORMATS.query) }, { limit: nonNegativeInt }),
+  // sql
+  'sql/saved': none,
+  'sql/save': object({ name: str, sql: str }, { description: str }),
+  'sql/delete': object({ id: str }),
 } as const satisfies Record<CallKey, Check>;
 
 /** Nesting deeper than this is refused before any per-key check (arguments are small, flat objects). */

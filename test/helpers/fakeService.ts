@@ -258,6 +258,62 @@ export class FakeService implements ContractService {
     return { ...this.watchList(), paused: args.paused };
   }
 
+  private file(name: string) {
+    return { file_name: name, mime: 'text/plain', encoding: 'text' as const, content: 'fake' };
+  }
+
+  async 'export/session'(args: Args<'export/session'>) {
+    this.record('export/session', args);
+    return this.file('session.sequence.mmd');
+  }
+
+  async 'export/project'(args: Args<'export/project'>) {
+    this.record('export/project', args);
+    return this.file('demo.prov.json');
+  }
+
+  async 'export/tasks'(args: Args<'export/tasks'>) {
+    this.record('export/tasks', args);
+    return this.file('tasks.flowchart.mmd');
+  }
+
+  async 'export/chain'(args: Args<'export/chain'>) {
+    this.record('export/chain', args);
+    return this.file('chain.flowchart.mmd');
+  }
+
+  async 'export/diff'(args: Args<'export/diff'>) {
+    this.record('export/diff', args);
+    return this.file('diff.flowchart.mmd');
+  }
+
+  async 'export/table'(args: Args<'export/table'>) {
+    this.record('export/table', args);
+    return this.file('query.csv');
+  }
+
+  async 'sql/saved'() {
+    this.record('sql/saved', undefined);
+    return [{ id: 'user:1', name: 'mine', description: '', sql: 'SELECT 1', params: [], builtin: false }];
+  }
+
+  async 'sql/save'(args: Args<'sql/save'>) {
+    this.record('sql/save', args);
+    return {
+      id: 'user:2',
+      name: args.name,
+      description: args.description ?? '',
+      sql: args.sql,
+      params: [],
+      builtin: false,
+    };
+  }
+
+  async 'sql/delete'(args: Args<'sql/delete'>) {
+    this.record('sql/delete', args);
+    return { deleted: true };
+  }
+
   on<E extends EventKey>(event: E, listener: (payload: Events[E]) => void): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
@@ -330,4 +386,13 @@ export const sampleArgs: { [K in CallKey]: Args<K> } = {
   'watch/add': { root_id: 'a1b2c3d4e5f6' },
   'watch/remove': { root_id: 'a1b2c3d4e5f6' },
   'watch/pause': { paused: true },
+  'export/session': { session_id: asSessionId('s-1'), format: 'mermaid-sequence', with_children: true },
+  'export/project': { project: 'demo', format: 'prov-json' },
+  'export/tasks': { graph_id: asTaskGraphId(1), format: 'mermaid-flowchart', task_ids: ['a--x'] },
+  'export/chain': { chain_id: 'c-1', format: 'mermaid-flowchart' },
+  'export/diff': { a: 'c-1', b: 'c-2', format: 'mermaid-flowchart' },
+  'export/table': { sql: 'SELECT 1 AS x', format: 'csv', limit: 10 },
+  'sql/saved': undefined,
+  'sql/save': { name: 'mine', sql: 'SELECT 1', description: 'one' },
+  'sql/delete': { id: 'user:1' },
 };

@@ -1,5 +1,6 @@
 import { initial } from './001_initial.js';
 import { chainKeys } from './002_chain_keys.js';
+import { savedQueries } from './003_saved_queries.js';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
 }
 
 /** Numbered, append-only. A workspace records each applied version in `provex_schema_version`. */
-export const MIGRATIONS: readonly Migration[] = [initial, chainKeys];
+export const MIGRATIONS: readonly Migration[] = [initial, chainKeys, savedQueries];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

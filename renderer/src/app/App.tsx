@@ -3,12 +3,12 @@ import { useEffect } from 'react';
 import { asSessionId } from '../../../shared/model/ids.js';
 import { api } from '../api/index.js';
 import { KeymapOverlay } from '../components/KeymapOverlay.js';
-import { ComingSoon } from '../components/Panels.js';
 import { ShellHeader, ShellNav, type NavItem } from '../components/ShellChrome.js';
 import { FirstStart } from '../features/onboarding/index.js';
 import { ChainsView } from '../features/chains/index.js';
 import { ChainDiffView } from '../features/diff/index.js';
 import { SessionsView } from '../features/sessions/index.js';
+import { SqlConsole } from '../features/sql/index.js';
 import { TasksView } from '../features/tasks/index.js';
 import { TimelineView } from '../features/timeline/index.js';
 import { useRouteStore } from '../stores/routeStore.js';
@@ -74,7 +74,7 @@ function CurrentView() {
         />
       );
     case 'sql':
-      return <ComingSoon name="SQL" />;
+      return <SqlConsole />;
   }
 }
 

@@ -1,4 +1,4 @@
-/** Centered panels: the first-start empty state and the "coming soon" placeholder. */
+/** A centered panel: the first-start empty state. */
 import type { ReactNode } from 'react';
 
 export function CenteredPanel({ title, children }: { title: string; children?: ReactNode }) {
@@ -7,13 +7,5 @@ export function CenteredPanel({ title, children }: { title: string; children?: R
       <h2>{title}</h2>
       {children}
     </div>
-  );
-}
-
-export function ComingSoon({ name }: { name: string }) {
-  return (
-    <CenteredPanel title={name}>
-      <p className="muted">This view is coming soon.</p>
-    </CenteredPanel>
   );
 }

@@ -5,6 +5,8 @@ import { ENUMS } from '../../../../shared/tasks/enums.js';
 import { taskGraphStore, useTaskGraph } from '../../stores/taskGraphStore.js';
 import type { TaskFilters } from '../../stores/taskGraphTransforms.js';
 import type { TaskActions } from './taskActions.js';
+import { asTaskGraphId } from '../../../../shared/model/tasks.js';
+import { ExportButton } from '../export/index.js';
 
 interface Props {
   actions: TaskActions;
@@ -111,6 +113,7 @@ export function TaskToolbar({ actions, cy, onSearch, onNewTask }: Props) {
           <button type="button" onClick={() => void actions.exportSqlite()}>
             Export as task database
           </button>
+          {graphId !== null && <ExportButton target={{ kind: 'tasks', graph_id: asTaskGraphId(graphId) }} />}
         </>
       )}
     </div>

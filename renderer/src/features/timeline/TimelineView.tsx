@@ -16,6 +16,7 @@ import { Minimap } from './Minimap.js';
 import { TimelineAxis } from './TimelineAxis.js';
 import { TimelineRows } from './TimelineRows.js';
 import { TimelineToolbar } from './TimelineToolbar.js';
+import { ExportButton } from '../export/index.js';
 import { fitAll, selectRow, setRange, toggleLane, ZOOM_STEP, zoomBy } from './timelineActions.js';
 import { useTimelinePointer } from './useTimelinePointer.js';
 
@@ -108,6 +109,9 @@ export function TimelineView({ state }: { state: TimelineState }) {
           onZoomOut={() => zoomBy(ZOOM_STEP)}
           onFit={fitAll}
         />
+        <div className="timeline-export">
+          <ExportButton target={{ kind: 'session', session_id: state.session }} />
+        </div>
         <div className="timeline-grid" ref={grid} style={{ ['--label-width' as string]: `${LABEL_WIDTH}px` }}>
           <Minimap
             density={overview.density}

@@ -114,3 +114,17 @@ test('a failed transaction leaves nothing behind', async () => {
   assert.deepEqual(await ws.all(`SELECT * FROM provex_projects`), []);
   ws.close();
 });
+
+test('closing while reads are queued or running lets them finish instead of crashing', async () => {
+  const ws = await Workspace.open(join(tmp.dir, 'close-busy.duckdb'));
+  const slow = ws.all(`SELECT COUNT(*) AS n FROM range(30000000) a`);
+  const queued = ws.all(`SELECT 42 AS x`);
+  ws.close();
+  assert.equal(ws.isClosed, true);
+  await assert.rejects(ws.all('SELECT 1'), /closed/);
+  assert.deepEqual(await queued, [{ x: 42 }]);
+  assert.equal(Number((await slow)[0]!.n), 30000000);
+  // Released once idle: the file opens again in this process.
+  const again = await Workspace.open(join(tmp.dir, 'close-busy.duckdb'));
+  again.close();
+});

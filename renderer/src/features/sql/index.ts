@@ -1,0 +1,2 @@
+/** The SQL console: the feature's only entry point. */
+export { SqlConsole } from './SqlConsole.js';
