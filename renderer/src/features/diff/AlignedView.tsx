@@ -38,7 +38,7 @@ export function AlignedView({ store, height = 520 }: { store: ChainDiffStore; he
     <section aria-label="Aligned side by side">
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', margin: '6px 0' }}>
         <strong>{a.label}</strong> ↔ <strong>{b.label}</strong>
-        <span style={{ color: '#555' }}>{countsText(alignment.counts)}</span>
+        <span className="muted">{countsText(alignment.counts)}</span>
         <label>
           <input
             type="checkbox"
@@ -47,6 +47,15 @@ export function AlignedView({ store, height = 520 }: { store: ChainDiffStore; he
           />{' '}
           Changes only
         </label>
+        <button
+          type="button"
+          disabled={alignment.firstDivergence === null}
+          // The cursor's invariant (a change row or null) holds: the first divergence is the first change.
+          onClick={() => store.setState({ cursor: alignment.firstDivergence })}
+          title="Jump to the first divergence"
+        >
+          ⤒ First divergence
+        </button>
         <button
           type="button"
           disabled={!changes}
@@ -63,14 +72,14 @@ export function AlignedView({ store, height = 520 }: { store: ChainDiffStore; he
         >
           ↓ Next
         </button>
-        <span style={{ color: '#555' }}>
+        <span className="muted" data-testid="change-position">
           {changes ? `change ${at >= 0 ? at + 1 : '–'} of ${changes}` : 'the chains align completely'}
         </span>
       </div>
       <FixedHeightList
         count={visible.length}
         rowHeight={66}
-        height={height}
+        height={Math.min(height, Math.max(visible.length, 1) * 66 + 2)}
         ariaLabel="Aligned events"
         scrollToIndex={cursor === null ? null : visiblePosition(visible, cursor)}
         renderRow={(i) => {

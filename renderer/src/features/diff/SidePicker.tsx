@@ -75,7 +75,7 @@ export function SidePicker({ title }: { title: string }) {
           </option>
         ))}
       </select>
-      <div style={{ fontSize: 12, color: '#777' }}>
+      <div style={{ fontSize: 12, color: 'var(--fg-muted)' }}>
         {loading ? 'Loading…' : ref ? `${ref.kind} ${ref.id}` : 'nothing chosen'}
         {error ? ` — ${error}` : ''}
       </div>
