@@ -30,6 +30,15 @@ export function AlignedView({ store, height = 520 }: { store: ChainDiffStore; he
     return () => document.removeEventListener('keydown', onKey);
   }, [store]);
 
+  // The list reveals the current row inside itself; the page around it must show the list too.
+  useEffect(() => {
+    if (cursor === null) return;
+    const frame = requestAnimationFrame(() =>
+      document.querySelector(`[data-row="${cursor}"]`)?.scrollIntoView({ block: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [cursor, visible]);
+
   if (!aligned) return null;
   const { alignment, a, b } = aligned;
   const changes = alignment.changeIndices.length;

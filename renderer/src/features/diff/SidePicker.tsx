@@ -60,7 +60,7 @@ export function SidePicker({ title }: { title: string }) {
         style={{ width: '100%' }}
       />
       <select
-        size={6}
+        size={4}
         style={{ width: '100%' }}
         aria-label={`${title}: ${mode === 'chain' ? 'chains' : 'sessions'}`}
         value={chosen >= 0 ? String(chosen) : ''}
