@@ -8,7 +8,9 @@ export function ConfidenceBar({ value, width = 80 }: { value: number; width?: nu
   const pct = confidencePercent(value);
   return (
     <span title={`confidence ${value}`} style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-      <span style={{ display: 'inline-block', width, height: 8, background: '#eee', borderRadius: 4 }}>
+      <span
+        style={{ display: 'inline-block', width, height: 8, background: 'var(--border)', borderRadius: 4 }}
+      >
         <span
           style={{
             display: 'block',

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { chainStatistics } from '../../../../shared/chains/statistics.js';
-import { formatFloat } from '../../../../shared/chains/numberText.js';
+import { roundedText } from '../../../../shared/chains/numberText.js';
 import type { ChainViewStore } from '../../stores/chainViewStore.js';
 import { isTrainingChain } from '../../stores/trainingSeries.js';
 import { ChainGraph } from './ChainGraph.js';
@@ -12,6 +12,9 @@ import { EventFilters } from './EventFilters.js';
 import { EventTable } from './EventTable.js';
 import { TrainingChart } from './TrainingChart.js';
 import { chip, muted, panel } from './styles.js';
+
+/** An ISO time as the lists show it: date and time to the second, no zone letter. */
+const when = (iso: string) => iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '');
 
 export function ChainDetail({ store }: { store: ChainViewStore }) {
   const stored = useStore(store, (s) => s.chain);
@@ -40,16 +43,19 @@ export function ChainDetail({ store }: { store: ChainViewStore }) {
         <h3 style={{ margin: '4px 0' }}>{c.name ?? stored.chain_id}</h3>
         {c.description ? <p style={{ margin: 0 }}>{c.description}</p> : null}
         <p style={muted}>
-          {stored.chain_id} · created {c.created_at} · updated {c.updated_at} · {stats.total_events} events
+          {stored.chain_id} · created {when(c.created_at)} · updated {when(c.updated_at)} ·{' '}
+          {stats.total_events} events
           {'avg_confidence' in stats
-            ? ` · mean confidence ${formatFloat(stats.avg_confidence)} · ${stats.duration_seconds}s`
+            ? ` · mean confidence ${roundedText(stats.avg_confidence, 2)} · ${stats.duration_seconds} s`
             : ''}
           {stored.source_path ? ` · ${stored.source_path}` : ''}
         </p>
       </header>
-      <nav style={{ display: 'flex', gap: 6 }}>
+      <nav role="tablist" aria-label="Chain views" style={{ display: 'flex', gap: 6 }}>
         <button
           type="button"
+          role="tab"
+          aria-selected={tab === 'events'}
           style={chip(tab === 'events')}
           onClick={() => store.getState().setTab('events')}
         >
@@ -58,6 +64,8 @@ export function ChainDetail({ store }: { store: ChainViewStore }) {
         {graphable ? (
           <button
             type="button"
+            role="tab"
+            aria-selected={tab === 'graph'}
             style={chip(tab === 'graph')}
             onClick={() => store.getState().setTab('graph')}
           >
@@ -67,6 +75,8 @@ export function ChainDetail({ store }: { store: ChainViewStore }) {
         {training ? (
           <button
             type="button"
+            role="tab"
+            aria-selected={tab === 'training'}
             style={chip(tab === 'training')}
             onClick={() => store.getState().setTab('training')}
           >

@@ -5,7 +5,7 @@ import { roundedText } from '../../../../shared/chains/numberText.js';
 import type { ChainId } from '../../../../shared/model/ids.js';
 import type { ChainListStore } from '../../stores/chainListStore.js';
 import { FixedHeightList } from '../../components/FixedHeightList.js';
-import { cell, muted, panel } from './styles.js';
+import { cell, muted, panel, selectedRowBackground } from './styles.js';
 
 export interface ChainListProps {
   store: ChainListStore;
@@ -16,7 +16,10 @@ export interface ChainListProps {
   onMark: (id: ChainId) => void;
 }
 
-const COLUMNS = '24px 2fr 60px 2fr 70px 1fr 150px';
+const COLUMNS = '24px 2fr 60px 2fr 90px 1fr 150px';
+const ROW_HEIGHT = 28;
+/** The list grows with its rows up to this many, then scrolls: a few chains leave no empty box. */
+const MAX_VISIBLE_ROWS = 8;
 
 export function ChainList({ store, selected, onOpen, marked, onMark }: ChainListProps) {
   const rows = useStore(store, (s) => s.rows);
@@ -34,6 +37,7 @@ export function ChainList({ store, selected, onOpen, marked, onMark }: ChainList
     <section style={panel} aria-label="Chains">
       <input
         type="search"
+        aria-label="Search chains"
         placeholder="Search chains (name, description, id, experiment)"
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -42,24 +46,28 @@ export function ChainList({ store, selected, onOpen, marked, onMark }: ChainList
         {loading ? 'Loading…' : `${total} chain${total === 1 ? '' : 's'}`}
         {error ? ` — ${error}` : ''}
       </div>
-      <div style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, fontSize: 12 }}>
+      <div className="chains-head" style={{ gridTemplateColumns: COLUMNS }}>
         <span />
         <span style={cell}>Name</span>
         <span style={cell}>Events</span>
         <span style={cell}>Types</span>
-        <span style={cell}>Mean conf.</span>
+        <span style={cell} title="Mean confidence">
+          Confidence
+        </span>
         <span style={cell}>Experiment</span>
         <span style={cell}>Created</span>
       </div>
       <FixedHeightList
         count={rows.length}
-        rowHeight={28}
-        height={260}
+        rowHeight={ROW_HEIGHT}
+        height={Math.min(Math.max(rows.length, 1), MAX_VISIBLE_ROWS) * ROW_HEIGHT + 2}
         ariaLabel="Chain list"
         renderRow={(i) => {
           const c = rows[i]!;
           return (
             <div
+              data-chain-id={c.chain_id}
+              aria-selected={c.chain_id === selected}
               onClick={() => onOpen(c.chain_id)}
               style={{
                 display: 'grid',
@@ -67,7 +75,7 @@ export function ChainList({ store, selected, onOpen, marked, onMark }: ChainList
                 alignItems: 'center',
                 height: '100%',
                 cursor: 'pointer',
-                background: c.chain_id === selected ? '#e3f2fd' : undefined,
+                background: c.chain_id === selected ? selectedRowBackground : undefined,
                 fontSize: 13,
               }}
             >
@@ -87,7 +95,7 @@ export function ChainList({ store, selected, onOpen, marked, onMark }: ChainList
               </span>
               <span style={cell}>{c.mean_confidence === null ? '' : roundedText(c.mean_confidence, 2)}</span>
               <span style={cell}>{c.experiments.join(', ')}</span>
-              <span style={cell}>{c.created_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')}</span>
+              <span style={cell}>{c.created_at.replace('T', ' ').replace(/(:\d\d)?(\.\d+)?Z$/, '')}</span>
             </div>
           );
         }}

@@ -48,17 +48,21 @@ export function ChainsView({ chainId, onOpenChain, onOpenDiff }: ChainsViewProps
     setMarked((m) => (m.includes(id) ? m.filter((x) => x !== id) : [...m, id].slice(-2)));
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, padding: 12 }}>
+    <div className="chains-view" aria-label="Reasoning chains" role="region">
       <ChainList store={list} selected={open} onOpen={choose} marked={marked} onMark={mark} />
       {onOpenDiff ? (
-        <div>
+        <div className="chains-compare">
           <button
             type="button"
+            className={marked.length === 2 ? 'primary' : undefined}
             disabled={marked.length !== 2}
             onClick={() => onOpenDiff({ kind: 'chain', id: marked[0]! }, { kind: 'chain', id: marked[1]! })}
           >
             Compare the two ticked chains
           </button>
+          <span className="muted">
+            {marked.length === 2 ? 'ready to compare' : `tick ${2 - marked.length} more to compare`}
+          </span>
         </div>
       ) : null}
       <ChainDetail store={view} />

@@ -2,7 +2,7 @@
 import type { ChainEvent } from '../../../../shared/model/chains.js';
 import { writeKeptJson } from '../../../../shared/chains/keptJson.js';
 import { ConfidenceBar } from '../../components/ConfidenceBar.js';
-import { muted, typeColour } from './styles.js';
+import { muted, typeText } from './styles.js';
 
 export interface EventDetailProps {
   event: ChainEvent;
@@ -20,8 +20,8 @@ export function EventDetail({ event: e, index, onOpenEvent }: EventDetailProps) 
     </button>
   );
   return (
-    <section aria-label="Event detail" style={{ borderTop: '1px solid #ddd', paddingTop: 8 }}>
-      <h4 style={{ margin: '4px 0', color: typeColour(e.type) }}>
+    <section aria-label="Event detail" style={{ borderTop: '1px solid var(--border)', paddingTop: 8 }}>
+      <h4 style={{ margin: '4px 0', color: typeText(e.type) }}>
         {index + 1}. {e.type}
       </h4>
       <dl style={{ display: 'grid', gridTemplateColumns: '140px 1fr', gap: '4px 12px', margin: 0 }}>
@@ -56,10 +56,12 @@ export function EventDetail({ event: e, index, onOpenEvent }: EventDetailProps) 
         <dt>Time</dt>
         <dd style={{ margin: 0 }}>{e.timestamp}</dd>
         <dt>Id</dt>
-        <dd style={{ margin: 0, fontFamily: 'monospace' }}>{e.id}</dd>
+        <dd style={{ margin: 0, fontFamily: 'var(--mono)' }}>{e.id}</dd>
         <dt>Metadata</dt>
         <dd style={{ margin: 0 }}>
-          <pre style={{ margin: 0, fontSize: 12 }}>{writeKeptJson(e.metadata)}</pre>
+          <pre style={{ margin: 0, fontSize: 12, fontFamily: 'var(--mono)', whiteSpace: 'pre-wrap' }}>
+            {writeKeptJson(e.metadata)}
+          </pre>
         </dd>
       </dl>
     </section>

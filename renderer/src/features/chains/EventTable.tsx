@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import type { ChainViewStore } from '../../stores/chainViewStore.js';
 import { ConfidenceBar } from '../../components/ConfidenceBar.js';
 import { FixedHeightList } from '../../components/FixedHeightList.js';
-import { cell, typeColour } from './styles.js';
+import { cell, selectedRowBackground, stripedRowBackground, typeText } from './styles.js';
 
 const COLUMNS = '50px 150px 2fr 2fr 1fr 130px 1fr 1fr 90px 90px';
 const HEADERS = [
@@ -31,7 +31,7 @@ export function EventTable({ store, height = 420 }: { store: ChainViewStore; hei
 
   return (
     <div>
-      <div style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, fontSize: 12 }}>
+      <div className="chains-head" style={{ gridTemplateColumns: COLUMNS }}>
         {HEADERS.map((h) => (
           <span key={h} style={cell}>
             {h}
@@ -41,7 +41,8 @@ export function EventTable({ store, height = 420 }: { store: ChainViewStore; hei
       <FixedHeightList
         count={visible.length}
         rowHeight={30}
-        height={height}
+        // A short chain gets a short box; a long one scrolls inside `height`.
+        height={Math.min(height, Math.max(visible.length, 3) * 30 + 2)}
         ariaLabel="Chain events"
         scrollToIndex={selectedRow !== null && selectedRow >= 0 ? selectedRow : null}
         renderRow={(row) => {
@@ -49,6 +50,8 @@ export function EventTable({ store, height = 420 }: { store: ChainViewStore; hei
           const e = events[i]!;
           return (
             <div
+              data-event-index={i}
+              aria-selected={i === selected}
               onClick={() => store.getState().select(i)}
               style={{
                 display: 'grid',
@@ -57,11 +60,12 @@ export function EventTable({ store, height = 420 }: { store: ChainViewStore; hei
                 height: '100%',
                 fontSize: 13,
                 cursor: 'pointer',
-                background: i === selected ? '#e3f2fd' : row % 2 ? '#fafafa' : undefined,
+                background:
+                  i === selected ? selectedRowBackground : row % 2 ? stripedRowBackground : undefined,
               }}
             >
               <span style={cell}>{i + 1}</span>
-              <span style={{ ...cell, color: typeColour(e.type), fontWeight: 600 }} title={e.type}>
+              <span style={{ ...cell, color: typeText(e.type), fontWeight: 600 }} title={e.type}>
                 {e.type}
               </span>
               <span style={cell} title={e.decision ?? ''}>

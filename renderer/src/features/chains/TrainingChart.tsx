@@ -16,8 +16,14 @@ import {
 import { muted } from './styles.js';
 
 const W = 520;
-const H = 140;
-const M = { left: 56, right: 12, top: 14, bottom: 22 };
+const H = 150;
+const M = { left: 56, right: 12, top: 24, bottom: 22 };
+const LINE = 'var(--k-transformation)';
+const CHECKPOINT = 'var(--accent)';
+const EARLY_STOP = 'var(--fail)';
+
+/** Marker labels near an edge of the plot grow inwards, so they are never cut off. */
+const anchor = (px: number) => (px > W - 50 ? 'end' : px < M.left + 40 ? 'start' : 'middle');
 
 export interface TrainingChartProps {
   events: readonly ChainEvent[];
@@ -29,10 +35,22 @@ export function TrainingChart({ events, onSelect }: TrainingChartProps) {
   if (!data.series.length) return <p style={muted}>No loss or metric values in this chain.</p>;
   const x = linearScale(data.xDomain, [M.left, W - M.right]);
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
-      {data.series.map((s) => (
-        <SeriesChart key={s.name} series={s} x={x} data={data} onSelect={onSelect} />
-      ))}
+    <div>
+      <p style={muted} aria-label="Chart legend">
+        <span style={{ color: CHECKPOINT }}>┆ checkpoint</span>
+        {data.checkpoints.length
+          ? ` at epoch ${data.checkpoints.map((c) => c.x).join(', ')}`
+          : ': none'} · <span style={{ color: EARLY_STOP }}>│ early stop</span>
+        {data.earlyStop
+          ? ` at epoch ${data.earlyStop.x} ${data.earlyStop.label.replace(/^early stop\s*/i, '')}`
+          : ': none'}{' '}
+        · click a point to see its event
+      </p>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
+        {data.series.map((s) => (
+          <SeriesChart key={s.name} series={s} x={x} data={data} onSelect={onSelect} />
+        ))}
+      </div>
     </div>
   );
 }
@@ -54,14 +72,20 @@ function SeriesChart({
   return (
     <figure style={{ margin: 0 }}>
       <figcaption style={{ fontSize: 12, fontWeight: 600 }}>{series.name}</figcaption>
-      <svg width={W} height={H} role="img" aria-label={`${series.name} over epochs`}>
+      <svg
+        width={W}
+        height={H}
+        role="img"
+        aria-label={`${series.name} over epochs`}
+        style={{ fill: 'var(--fg-muted)', fontSize: 10 }}
+      >
         <rect
           x={M.left}
           y={M.top}
           width={W - M.left - M.right}
           height={H - M.top - M.bottom}
-          fill="#fafafa"
-          stroke="#ddd"
+          fill="var(--bg-soft)"
+          stroke="var(--border)"
         />
         <text x={M.left - 4} y={M.top + 8} fontSize={10} textAnchor="end">
           {formatFloat(Number(hi.toPrecision(4)))}
@@ -76,39 +100,51 @@ function SeriesChart({
           {data.xDomain[1]}
         </text>
         {data.checkpoints.map((c) => (
-          <line
-            key={`c${c.event}`}
-            x1={x(c.x)}
-            x2={x(c.x)}
-            y1={M.top}
-            y2={H - M.bottom}
-            stroke="#1565c0"
-            strokeDasharray="4 3"
-          >
+          <g key={`c${c.event}`} data-marker="checkpoint" data-epoch={c.x}>
+            <line
+              x1={x(c.x)}
+              x2={x(c.x)}
+              y1={M.top}
+              y2={H - M.bottom}
+              stroke={CHECKPOINT}
+              strokeDasharray="4 3"
+            />
+            <text x={x(c.x)} y={M.top - 4} textAnchor={anchor(x(c.x))} style={{ fill: CHECKPOINT }}>
+              checkpoint
+            </text>
             <title>{`checkpoint: ${c.label}`}</title>
-          </line>
+          </g>
         ))}
         {data.earlyStop ? (
-          <line
-            x1={x(data.earlyStop.x)}
-            x2={x(data.earlyStop.x)}
-            y1={M.top}
-            y2={H - M.bottom}
-            stroke="#c62828"
-            strokeWidth={2}
-          >
+          <g data-marker="early-stop" data-epoch={data.earlyStop.x}>
+            <line
+              x1={x(data.earlyStop.x)}
+              x2={x(data.earlyStop.x)}
+              y1={M.top}
+              y2={H - M.bottom}
+              stroke={EARLY_STOP}
+              strokeWidth={2}
+            />
+            <text
+              x={x(data.earlyStop.x)}
+              y={M.top - 4}
+              textAnchor={anchor(x(data.earlyStop.x))}
+              style={{ fill: EARLY_STOP }}
+            >
+              early stop
+            </text>
             <title>{data.earlyStop.label}</title>
-          </line>
+          </g>
         ) : null}
-        <path d={polylinePath(px)} fill="none" stroke="#2e7d32" strokeWidth={1.5} />
+        <path d={polylinePath(px)} fill="none" stroke={LINE} strokeWidth={1.5} />
         {px.map((p, i) => (
           <circle
             key={i}
             cx={p.x}
             cy={p.y}
             r={3}
-            fill="#2e7d32"
-            style={{ cursor: 'pointer' }}
+            style={{ cursor: 'pointer', fill: LINE }}
+            data-epoch={p.epoch}
             onClick={() => onSelect(p.event)}
           >
             <title>{`epoch ${p.epoch}: ${formatFloat(p.v)}`}</title>

@@ -1,4 +1,8 @@
-/** Inline styles shared by the chains and diff features (no CSS files: the shell owns the theme). */
+/**
+ * Inline styles shared by the chains and diff features. Colours come from the shell's theme
+ * variables (styles.css), so both themes work; an event type's own colour is mixed with the text
+ * colour where it is used as text, so it stays readable on a light and on a dark background.
+ */
 import type { CSSProperties } from 'react';
 
 export const TYPE_COLOURS: Record<string, string> = {
@@ -12,6 +16,9 @@ export const TYPE_COLOURS: Record<string, string> = {
 
 export const typeColour = (type: string): string => TYPE_COLOURS[type] ?? '#546e7a';
 
+/** A type's colour as text: darker on the light theme, lighter on the dark one. */
+export const typeText = (type: string): string => `color-mix(in srgb, ${typeColour(type)} 70%, var(--fg))`;
+
 export const cell: CSSProperties = {
   overflow: 'hidden',
   textOverflow: 'ellipsis',
@@ -22,12 +29,15 @@ export const cell: CSSProperties = {
 export const chip = (on: boolean, colour = '#546e7a'): CSSProperties => ({
   border: `1px solid ${colour}`,
   background: on ? colour : 'transparent',
-  color: on ? '#fff' : colour,
+  color: on ? '#fff' : `color-mix(in srgb, ${colour} 70%, var(--fg))`,
   borderRadius: 12,
   padding: '1px 8px',
   fontSize: 12,
   cursor: 'pointer',
 });
 
-export const muted: CSSProperties = { color: '#777', fontSize: 12 };
+export const muted: CSSProperties = { color: 'var(--fg-muted)', fontSize: 12 };
 export const panel: CSSProperties = { display: 'flex', flexDirection: 'column', gap: 8, minWidth: 0 };
+/** Row backgrounds of the lists: the selected row, and every other row. */
+export const selectedRowBackground = 'var(--accent-soft)';
+export const stripedRowBackground = 'var(--bg-soft)';

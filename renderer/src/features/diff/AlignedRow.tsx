@@ -5,22 +5,28 @@ import { ConfidenceBar } from '../../components/ConfidenceBar.js';
 import { confidenceChange } from '../../stores/diffRows.js';
 import { WordDiffText } from './WordDiffText.js';
 
+/** Row tints from the theme's colours, light enough to keep the text readable in both themes. */
+const tint = (colour: string) => `color-mix(in srgb, ${colour} 14%, transparent)`;
 const KIND_COLOURS: Record<AlignmentRow['kind'], string> = {
   same: 'transparent',
-  modified: '#fff8e1',
-  added: '#e8f5e9',
-  removed: '#ffebee',
-  moved: '#e3f2fd',
+  modified: tint('var(--warn)'),
+  added: tint('var(--ok)'),
+  removed: tint('var(--fail)'),
+  moved: tint('var(--accent)'),
 };
 
 const clip = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
 function Side({ e, row, side }: { e: ChainEvent | null; row: AlignmentRow; side: 'left' | 'right' }) {
   if (!e)
-    return <div style={{ color: '#aaa', fontStyle: 'italic' }}>{row.kind === 'moved' ? '(moved)' : ''}</div>;
+    return (
+      <div style={{ color: 'var(--fg-muted)', fontStyle: 'italic' }}>
+        {row.kind === 'moved' ? '(moved)' : row.kind === 'added' ? '(not in A)' : '(not in B)'}
+      </div>
+    );
   return (
     <div style={{ minWidth: 0 }}>
-      <div style={{ ...clip, fontSize: 11, color: '#555' }}>
+      <div style={{ ...clip, fontSize: 11, color: 'var(--fg-muted)' }}>
         {e.type}
         {row.changedFields.length && row.kind !== 'same' ? ` · changed: ${row.changedFields.join(', ')}` : ''}
       </div>
@@ -48,6 +54,9 @@ export function AlignedRow({ row, index, left, right, current, firstDivergence }
   return (
     <div
       data-row={index}
+      data-kind={row.kind}
+      aria-current={current || undefined}
+      data-first-divergence={firstDivergence || undefined}
       style={{
         display: 'grid',
         gridTemplateColumns: '1fr 150px 1fr',
@@ -56,8 +65,8 @@ export function AlignedRow({ row, index, left, right, current, firstDivergence }
         padding: '2px 6px',
         boxSizing: 'border-box',
         background: KIND_COLOURS[row.kind],
-        borderTop: firstDivergence ? '2px solid #c62828' : '1px solid #eee',
-        outline: current ? '2px solid #1565c0' : undefined,
+        borderTop: firstDivergence ? '2px solid var(--fail)' : '1px solid var(--border)',
+        outline: current ? '2px solid var(--accent)' : undefined,
         outlineOffset: -2,
       }}
     >
@@ -67,13 +76,13 @@ export function AlignedRow({ row, index, left, right, current, firstDivergence }
           {row.left !== null ? `#${row.left + 1}` : '—'} <strong>{row.kind}</strong>{' '}
           {row.right !== null ? `#${row.right + 1}` : '—'}
         </div>
-        {firstDivergence ? <div style={{ color: '#c62828' }}>first divergence</div> : null}
+        {firstDivergence ? <div style={{ color: 'var(--fail)' }}>first divergence</div> : null}
         {conf.before !== null ? <ConfidenceBar value={conf.before} width={50} /> : null}
         {conf.after !== null && conf.delta !== 0 ? (
           <div>
             <ConfidenceBar value={conf.after} width={50} />
             {conf.delta !== null ? (
-              <span style={{ color: conf.delta < 0 ? '#c62828' : '#2e7d32' }}>
+              <span style={{ color: conf.delta < 0 ? 'var(--fail)' : 'var(--ok)' }}>
                 {' '}
                 {conf.delta >= 0 ? '+' : ''}
                 {formatFloat(Number(conf.delta.toFixed(3)))}

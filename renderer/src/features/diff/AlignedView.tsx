@@ -30,6 +30,15 @@ export function AlignedView({ store, height = 520 }: { store: ChainDiffStore; he
     return () => document.removeEventListener('keydown', onKey);
   }, [store]);
 
+  // The list reveals the current row inside itself; the page around it must show the list too.
+  useEffect(() => {
+    if (cursor === null) return;
+    const frame = requestAnimationFrame(() =>
+      document.querySelector(`[data-row="${cursor}"]`)?.scrollIntoView({ block: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [cursor, visible]);
+
   if (!aligned) return null;
   const { alignment, a, b } = aligned;
   const changes = alignment.changeIndices.length;
@@ -38,7 +47,7 @@ export function AlignedView({ store, height = 520 }: { store: ChainDiffStore; he
     <section aria-label="Aligned side by side">
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', margin: '6px 0' }}>
         <strong>{a.label}</strong> ↔ <strong>{b.label}</strong>
-        <span style={{ color: '#555' }}>{countsText(alignment.counts)}</span>
+        <span className="muted">{countsText(alignment.counts)}</span>
         <label>
           <input
             type="checkbox"
@@ -47,6 +56,15 @@ export function AlignedView({ store, height = 520 }: { store: ChainDiffStore; he
           />{' '}
           Changes only
         </label>
+        <button
+          type="button"
+          disabled={alignment.firstDivergence === null}
+          // The cursor's invariant (a change row or null) holds: the first divergence is the first change.
+          onClick={() => store.setState({ cursor: alignment.firstDivergence })}
+          title="Jump to the first divergence"
+        >
+          ⤒ First divergence
+        </button>
         <button
           type="button"
           disabled={!changes}
@@ -63,14 +81,14 @@ export function AlignedView({ store, height = 520 }: { store: ChainDiffStore; he
         >
           ↓ Next
         </button>
-        <span style={{ color: '#555' }}>
+        <span className="muted" data-testid="change-position">
           {changes ? `change ${at >= 0 ? at + 1 : '–'} of ${changes}` : 'the chains align completely'}
         </span>
       </div>
       <FixedHeightList
         count={visible.length}
         rowHeight={66}
-        height={height}
+        height={Math.min(height, Math.max(visible.length, 1) * 66 + 2)}
         ariaLabel="Aligned events"
         scrollToIndex={cursor === null ? null : visiblePosition(visible, cursor)}
         renderRow={(i) => {

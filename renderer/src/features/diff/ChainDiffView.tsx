@@ -50,7 +50,7 @@ export function ChainDiffView({ a = null, b = null, onCompare }: ChainDiffViewPr
   }, [refA, refB, diffStore]);
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, padding: 12 }}>
+    <div className="diff-view" role="region" aria-label="Chain diff">
       <div style={{ display: 'flex', gap: 12 }}>
         <ChainSideContext.Provider value={left}>
           <SidePicker title="A (before)" />
@@ -72,10 +72,10 @@ export function ChainDiffView({ a = null, b = null, onCompare }: ChainDiffViewPr
             {m}
           </label>
         ))}
-        {loading ? <span style={{ color: '#777' }}>Comparing…</span> : null}
+        {loading ? <span className="muted">Comparing…</span> : null}
       </div>
       {error ? <p role="alert">{error}</p> : null}
-      {!refA || !refB ? <p style={{ color: '#777' }}>Choose two chains or two sessions.</p> : null}
+      {!refA || !refB ? <p className="muted">Choose two chains or two sessions.</p> : null}
       {diff ? <DiffSummary result={diff.result} /> : null}
       <AlignedView store={diffStore} />
     </div>

@@ -6,9 +6,9 @@ import { formatFloat, roundedText } from '../../../../shared/chains/numberText.j
 
 function EventLine({ sign, e }: { sign: '+' | '-'; e: ChainEvent }) {
   return (
-    <li style={{ color: sign === '+' ? '#2e7d32' : '#c62828' }}>
+    <li style={{ color: sign === '+' ? 'var(--ok)' : 'var(--fail)' }}>
       {sign} [{e.type}] {e.decision ?? ''}{' '}
-      <span style={{ color: '#777' }}>(confidence {formatFloat(e.confidence)})</span>
+      <span style={{ color: 'var(--fg-muted)' }}>(confidence {formatFloat(e.confidence)})</span>
     </li>
   );
 }
@@ -37,12 +37,17 @@ export function DiffSummary({ result }: { result: DiffResult }) {
   const pct = result.similarity * 100;
   return (
     <section aria-label="Reference diff">
-      <p style={{ margin: '4px 0' }}>
+      <p style={{ margin: '4px 0' }} data-testid="diff-summary">
         Matched by <strong>{result.matchBy}</strong> · {result.summary} · similarity {roundedText(pct, 1)}%
       </p>
-      <div style={{ height: 8, background: '#eee', borderRadius: 4, maxWidth: 400 }}>
+      <div style={{ height: 8, background: 'var(--border)', borderRadius: 4, maxWidth: 400 }}>
         <div
-          style={{ width: `${Math.min(100, pct)}%`, height: '100%', background: '#1565c0', borderRadius: 4 }}
+          style={{
+            width: `${Math.min(100, pct)}%`,
+            height: '100%',
+            background: 'var(--accent)',
+            borderRadius: 4,
+          }}
         />
       </div>
       <Section title="Added" n={result.added.length}>

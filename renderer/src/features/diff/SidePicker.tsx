@@ -60,7 +60,7 @@ export function SidePicker({ title }: { title: string }) {
         style={{ width: '100%' }}
       />
       <select
-        size={6}
+        size={4}
         style={{ width: '100%' }}
         aria-label={`${title}: ${mode === 'chain' ? 'chains' : 'sessions'}`}
         value={chosen >= 0 ? String(chosen) : ''}
@@ -75,7 +75,7 @@ export function SidePicker({ title }: { title: string }) {
           </option>
         ))}
       </select>
-      <div style={{ fontSize: 12, color: '#777' }}>
+      <div style={{ fontSize: 12, color: 'var(--fg-muted)' }}>
         {loading ? 'Loading…' : ref ? `${ref.kind} ${ref.id}` : 'nothing chosen'}
         {error ? ` — ${error}` : ''}
       </div>

@@ -1,8 +1,16 @@
 /** Word-level highlights inside changed text: deletions on the left side, insertions on the right. */
 import type { WordSegment } from '../../../../shared/model/chains.js';
 
-const DEL = { background: '#ffcdd2', textDecoration: 'line-through' } as const;
-const INS = { background: '#c8e6c9' } as const;
+const DEL = {
+  background: 'color-mix(in srgb, var(--fail) 28%, transparent)',
+  textDecoration: 'line-through',
+  color: 'inherit',
+} as const;
+const INS = {
+  background: 'color-mix(in srgb, var(--ok) 28%, transparent)',
+  textDecoration: 'none',
+  color: 'inherit',
+} as const;
 
 export function WordDiffText({
   segments,

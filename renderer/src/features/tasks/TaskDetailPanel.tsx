@@ -32,6 +32,19 @@ function duration(start: bigint, end: bigint | null): string {
       : `${(s / 3600).toFixed(1)} h`;
 }
 
+/** An edge as a phrase about the shown task: it waits for / is waited for by, or the PROV kind. */
+const INCOMING: Partial<Record<EdgeKind, string>> = {
+  blocked_by: 'needed by',
+  derived_from: 'source of',
+  discovered_from: 'led to',
+  supersedes: 'superseded by',
+};
+
+function edgeText(kind: EdgeKind, way: 'out' | 'in'): string {
+  if (way === 'out') return kind === 'blocked_by' ? 'waits for' : kind.replace(/_/g, ' ');
+  return INCOMING[kind] ?? `${kind.replace(/_/g, ' ')} ←`;
+}
+
 export function TaskDetailPanel({ model, taskId, readOnly, actions, onOpenSession }: Props) {
   const task = model.index.tasks.get(taskId);
   const [sessions, setSessions] = useState<TaskSessionLink[]>([]);
@@ -53,6 +66,15 @@ export function TaskDetailPanel({ model, taskId, readOnly, actions, onOpenSessio
     model.index.tasks.get(id)?.title ??
     model.activities.get(id)?.phase ??
     agentName(model.agents.get(id), id);
+  // Another task named in an edge is one click away.
+  const goTo = (id: string) =>
+    model.index.tasks.has(id) ? (
+      <button type="button" className="link-button" onClick={() => taskGraphStore.getState().select(id)}>
+        {name(id)}
+      </button>
+    ) : (
+      name(id)
+    );
   const { outgoing, incoming } = edgesOf(model, taskId);
   const activities = outgoing
     .filter((e) => e.kind === 'generated_by')
@@ -73,7 +95,8 @@ export function TaskDetailPanel({ model, taskId, readOnly, actions, onOpenSessio
       </h2>
       <p className="tasks-id">{task.id}</p>
       <p>
-        {task.status} · {task.type} · {task.priority} · {task.phase} {state && <strong>· {state}</strong>}
+        {task.status} · {task.type} · {task.priority} · {task.phase}{' '}
+        {state && <strong className={`state-${state.toLowerCase()}`}>· {state}</strong>}
       </p>
       {task.description && <p className="tasks-description">{task.description}</p>}
       {task.close_reason && <p>Close reason: {task.close_reason}</p>}
@@ -84,20 +107,27 @@ export function TaskDetailPanel({ model, taskId, readOnly, actions, onOpenSessio
       <section aria-label="Sessions">
         <h3>Agent sessions</h3>
         {sessions.length === 0 ? (
-          <p>none reference this task</p>
+          <p className="muted">none reference this task</p>
         ) : (
-          sessions.map((s) => (
-            <button
-              key={s.session_id}
-              type="button"
-              className="badge session"
-              title={`${s.query} (${s.via.join(', ')})`}
-              onClick={() => onOpenSession?.(s.session_id)}
-            >
-              {s.agent_type} · {s.start_time.slice(0, 16).replace('T', ' ')}
-              {s.success === false ? ' · failed' : ''}
-            </button>
-          ))
+          <ul className="task-sessions">
+            {sessions.map((s) => (
+              <li key={s.session_id} data-session-id={s.session_id}>
+                <button
+                  type="button"
+                  className="link-button"
+                  title={`Open the timeline (linked by ${s.via.join(', ')})`}
+                  onClick={() => onOpenSession?.(s.session_id)}
+                >
+                  {s.query || s.session_id}
+                </button>
+                <span className="muted">
+                  {' '}
+                  {s.agent_type} · {s.start_time.slice(0, 19).replace('T', ' ')}
+                  {s.success === false ? ' · failed' : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
       <section aria-label="Labels">
@@ -129,21 +159,23 @@ export function TaskDetailPanel({ model, taskId, readOnly, actions, onOpenSessio
         <ul>
           {outgoing.map((e) => (
             <li key={`${e.kind}|${e.target_id}`}>
-              {e.kind} → {name(e.target_id)}
+              <span className="muted">{edgeText(e.kind, 'out')}</span> {goTo(e.target_id)}
               {!readOnly && (
                 <button
                   type="button"
+                  className="remove"
                   aria-label={`Remove ${e.kind} edge to ${name(e.target_id)}`}
+                  title="Remove this edge"
                   onClick={() => void actions.removeEdge(e.source_id, e.target_id, e.kind)}
                 >
-                  remove
+                  ×
                 </button>
               )}
             </li>
           ))}
           {incoming.map((e) => (
             <li key={`in|${e.kind}|${e.source_id}`}>
-              {name(e.source_id)} {e.kind} → this
+              <span className="muted">{edgeText(e.kind, 'in')}</span> {goTo(e.source_id)}
             </li>
           ))}
         </ul>
@@ -165,30 +197,34 @@ export function TaskDetailPanel({ model, taskId, readOnly, actions, onOpenSessio
       </section>
       <section aria-label="Activities">
         <h3>Activities</h3>
-        <table>
-          <thead>
-            <tr>
-              <th>agent</th>
-              <th>phase</th>
-              <th>stage</th>
-              <th>start</th>
-              <th>end</th>
-              <th>duration</th>
-            </tr>
-          </thead>
-          <tbody>
-            {activities.map((a) => (
-              <tr key={a.id}>
-                <td>{agentName(model.agents.get(a.agent_id), a.agent_id)}</td>
-                <td>{a.phase}</td>
-                <td>{a.stage}</td>
-                <td>{iso(a.started_at)}</td>
-                <td>{iso(a.ended_at)}</td>
-                <td>{duration(a.started_at, a.ended_at)}</td>
+        {activities.length === 0 ? (
+          <p className="muted">none generated this task</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>agent</th>
+                <th>phase</th>
+                <th>stage</th>
+                <th>start</th>
+                <th>end</th>
+                <th>duration</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {activities.map((a) => (
+                <tr key={a.id}>
+                  <td>{agentName(model.agents.get(a.agent_id), a.agent_id)}</td>
+                  <td>{a.phase}</td>
+                  <td>{a.stage}</td>
+                  <td>{iso(a.started_at)}</td>
+                  <td>{iso(a.ended_at)}</td>
+                  <td>{duration(a.started_at, a.ended_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <section aria-label="Comments">
         <h3>Comments</h3>

@@ -3,7 +3,7 @@ import type { Core } from 'cytoscape';
 import { useState } from 'react';
 import { ENUMS } from '../../../../shared/tasks/enums.js';
 import { taskGraphStore, useTaskGraph } from '../../stores/taskGraphStore.js';
-import type { TaskFilters } from '../../stores/taskGraphTransforms.js';
+import { VISIBLE_NODE_BUDGET, type TaskFilters } from '../../stores/taskGraphTransforms.js';
 import type { TaskActions } from './taskActions.js';
 import { asTaskGraphId } from '../../../../shared/model/tasks.js';
 import { ExportButton } from '../export/index.js';
@@ -52,6 +52,7 @@ export function TaskToolbar({ actions, cy, onSearch, onNewTask }: Props) {
   return (
     <div className="tasks-toolbar" role="toolbar" aria-label="Task graph">
       <select
+        className="graph-picker"
         aria-label="Task graph"
         value={graphId ?? ''}
         onChange={(e) => void actions.openGraph(Number(e.target.value))}
@@ -66,24 +67,6 @@ export function TaskToolbar({ actions, cy, onSearch, onNewTask }: Props) {
       </select>
       {model && (
         <>
-          {filter('namespace', 'Namespace', model.namespaces)}
-          {filter('phase', 'Phase', model.phases)}
-          {filter('status', 'Status', [...ENUMS.Status, 'ready', 'blocked'])}
-          {filter('label', 'Label', model.labelNames)}
-          {toggle('showProv', 'PROV edges', showProv)}
-          {toggle('showAgents', 'Agents', showAgents)}
-          {toggle('showActivities', 'Activities', showActivities)}
-          <label>
-            Group by{' '}
-            <select
-              aria-label="Group by"
-              value={groupBy}
-              onChange={(e) => st.setGroupBy(e.target.value as 'phase' | 'namespace')}
-            >
-              <option value="phase">phase</option>
-              <option value="namespace">namespace</option>
-            </select>
-          </label>
           <form
             role="search"
             onSubmit={(e) => {
@@ -92,21 +75,24 @@ export function TaskToolbar({ actions, cy, onSearch, onNewTask }: Props) {
             }}
           >
             <input
+              type="search"
               aria-label="Find a task"
-              placeholder="Find a task (title or id)"
+              placeholder="Find a task (title or id), Enter"
               value={search}
               onChange={(e) => setSearch(e.target.value)}
             />
           </form>
-          <button type="button" onClick={() => cy?.fit(undefined, 30)}>
-            Fit
-          </button>
-          <button type="button" aria-label="Zoom in" onClick={() => zoom(1.25)}>
-            +
-          </button>
-          <button type="button" aria-label="Zoom out" onClick={() => zoom(0.8)}>
-            −
-          </button>
+          <span className="button-group">
+            <button type="button" onClick={() => cy?.fit(undefined, 30)}>
+              Fit
+            </button>
+            <button type="button" aria-label="Zoom in" onClick={() => zoom(1.25)}>
+              +
+            </button>
+            <button type="button" aria-label="Zoom out" onClick={() => zoom(0.8)}>
+              −
+            </button>
+          </span>
           <button type="button" disabled={current?.read_only} onClick={onNewTask}>
             New task
           </button>
@@ -114,6 +100,28 @@ export function TaskToolbar({ actions, cy, onSearch, onNewTask }: Props) {
             Export as task database
           </button>
           {graphId !== null && <ExportButton target={{ kind: 'tasks', graph_id: asTaskGraphId(graphId) }} />}
+          <span className="toolbar-break" />
+          {filter('namespace', 'Namespace', model.namespaces)}
+          {filter('phase', 'Phase', model.phases)}
+          {filter('status', 'Status', [...ENUMS.Status, 'ready', 'blocked'])}
+          {filter('label', 'Label', model.labelNames)}
+          {toggle('showProv', 'PROV edges', showProv)}
+          {toggle('showAgents', 'Agents', showAgents)}
+          {toggle('showActivities', 'Activities', showActivities)}
+          {/* Grouping only happens beyond the budget: the choice is offered where it matters. */}
+          {model.graph.tasks.length > VISIBLE_NODE_BUDGET && (
+            <label>
+              Group by{' '}
+              <select
+                aria-label="Group by"
+                value={groupBy}
+                onChange={(e) => st.setGroupBy(e.target.value as 'phase' | 'namespace')}
+              >
+                <option value="phase">phase</option>
+                <option value="namespace">namespace</option>
+              </select>
+            </label>
+          )}
         </>
       )}
     </div>

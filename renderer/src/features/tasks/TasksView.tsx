@@ -5,13 +5,17 @@
  * tapping a group expands it while the total stays within the budget.
  */
 import type { Core } from 'cytoscape';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/index.js';
 import { CytoscapeGraph } from '../../components/CytoscapeGraph.js';
 import { taskGraphStore, useTaskGraph } from '../../stores/taskGraphStore.js';
 import { expandedTaskCount, searchTask, VISIBLE_NODE_BUDGET } from '../../stores/taskGraphTransforms.js';
+import { useThemeStore } from '../../stores/themeStore.js';
 import { CreateTaskForm } from './CreateTaskForm.js';
-import { taskGraphStylesheet } from './cyStyle.js';
+import { CycleNotice } from './CycleNotice.js';
+import { readPalette, taskGraphStylesheet } from './cyStyle.js';
+import { GraphLegend } from './GraphLegend.js';
+import { GraphStateProbe } from './GraphStateProbe.js';
 import { navDirection, navigate } from './keyboardNav.js';
 import { taskActions } from './taskActions.js';
 import { TaskDetailPanel } from './TaskDetailPanel.js';
@@ -36,7 +40,30 @@ export function TasksView({ onOpenSession }: TasksViewProps) {
   const [cy, setCy] = useState<Core | null>(null);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const cyclePath = useTaskGraph((s) => s.cyclePath);
   const readOnly = graphs.find((g) => g.graph_id === graphId)?.read_only ?? true;
+  const theme = useThemeStore((s) => s.theme);
+  // The canvas cannot read CSS variables: rebuild its stylesheet from them when the theme changes.
+  const stylesheet = useMemo(() => taskGraphStylesheet(readPalette()), [theme]);
+  const section = useRef<HTMLElement>(null);
+  const graphBox = useRef<HTMLDivElement>(null);
+
+  // Cytoscape caches its container's size; the toolbar and the detail panel change it. Before a
+  // new layout is fitted (the graph's effect runs after this one) and whenever the box resizes.
+  useLayoutEffect(() => void cy?.resize(), [cy, drawn]);
+  useEffect(() => {
+    const box = graphBox.current;
+    if (!cy || !box) return;
+    const observer = new ResizeObserver(() => {
+      cy.resize();
+      // The detail panel opening must not hide the task it shows.
+      const id = taskGraphStore.getState().selectedId;
+      const node = id === null ? null : cy.getElementById(id);
+      if (node && node.nonempty() && !inView(cy, node.renderedPosition())) cy.center(node);
+    });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [cy]);
 
   useEffect(() => {
     void actions.loadGraphs();
@@ -51,12 +78,17 @@ export function TasksView({ onOpenSession }: TasksViewProps) {
 
   const centre = (id: string) => {
     const node = cy?.getElementById(id);
-    if (node && node.nonempty()) cy!.animate({ center: { eles: node }, duration: 200 });
+    if (!cy || !node || node.empty()) return;
+    // The newest target wins: held keys must not queue a long chain of animations.
+    cy.stop(true);
+    cy.animate({ center: { eles: node }, duration: 200, queue: false });
   };
 
   const onTap = (id: string | null) => {
     const st = taskGraphStore.getState();
     setNotice(null);
+    // Cytoscape keeps the focus where it was; the keys should walk on from what was clicked.
+    section.current?.focus({ preventScroll: true });
     if (id === null) return st.select(null);
     if (id.startsWith('group:') && collapse && model) {
       const key = id.split(':').slice(2).join(':');
@@ -76,8 +108,16 @@ export function TasksView({ onOpenSession }: TasksViewProps) {
   const onKeyDown = (e: React.KeyboardEvent) => {
     if ((e.target as HTMLElement).closest('input, textarea, select')) return;
     const st = taskGraphStore.getState();
-    if (e.key === 'Escape') return st.pendingEdge ? st.setPendingEdge(null) : st.select(null);
-    if (e.key === 'Enter' && focusedId) return onTap(focusedId);
+    // Handled here, so the app's keymap (which reads Escape and Enter too) leaves them alone.
+    if (e.key === 'Escape' && (st.pendingEdge || st.selectedId || st.cyclePath)) {
+      e.preventDefault();
+      st.setCyclePath(null);
+      return st.pendingEdge ? st.setPendingEdge(null) : st.select(null);
+    }
+    if (e.key === 'Enter' && focusedId) {
+      e.preventDefault();
+      return onTap(focusedId);
+    }
     const dir = navDirection(e.key);
     if (!dir) return;
     e.preventDefault();
@@ -98,16 +138,12 @@ export function TasksView({ onOpenSession }: TasksViewProps) {
     }
     taskGraphStore.getState().select(id);
     centre(id);
+    // Found: the arrow keys walk on from it at once.
+    section.current?.focus();
   };
 
   return (
-    <section
-      className="tasks-view"
-      aria-label="Task graphs"
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      style={{ display: 'flex', flexDirection: 'column', height: '100%' }}
-    >
+    <section className="tasks-view" aria-label="Task graphs" tabIndex={0} onKeyDown={onKeyDown} ref={section}>
       <TaskToolbar actions={actions} cy={cy} onSearch={onSearch} onNewTask={() => setCreating(true)} />
       {creating && model && (
         <CreateTaskForm model={model} actions={actions} onDone={() => setCreating(false)} />
@@ -125,21 +161,39 @@ export function TasksView({ onOpenSession }: TasksViewProps) {
         {readOnly && model && ' · read-only graph'}
       </div>
       {(error || notice) && (
-        <p role="alert" className="tasks-error">
-          {error ?? notice}
-        </p>
+        <div role="alert" className="tasks-error">
+          {model && cyclePath && cyclePath.length > 1 ? (
+            <CycleNotice model={model} path={cyclePath} message={error} />
+          ) : (
+            <span>{error ?? notice}</span>
+          )}
+          <button
+            type="button"
+            className="dismiss"
+            aria-label="Dismiss"
+            onClick={() => {
+              setNotice(null);
+              taskGraphStore.getState().setError(null);
+              taskGraphStore.getState().setCyclePath(null);
+            }}
+          >
+            ×
+          </button>
+        </div>
       )}
-      <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <div style={{ flex: 1, minWidth: 0 }}>
+      <div className="tasks-body">
+        <div className="tasks-graph" ref={graphBox}>
           <CytoscapeGraph
             elements={drawn.elements}
             positions={drawn.positions}
             overlay={overlay}
-            stylesheet={taskGraphStylesheet}
+            stylesheet={stylesheet}
             fitKey={`${graphId}:${drawn.key}`}
             onTap={onTap}
             onReady={setCy}
           />
+          <GraphStateProbe cy={cy} />
+          {model && <GraphLegend selecting={selectedId !== null} />}
         </div>
         {model && selectedId && (
           <TaskDetailPanel
@@ -153,4 +207,8 @@ export function TasksView({ onOpenSession }: TasksViewProps) {
       </div>
     </section>
   );
+}
+
+function inView(cy: Core, p: { x: number; y: number }): boolean {
+  return p.x >= 0 && p.y >= 0 && p.x <= cy.width() && p.y <= cy.height();
 }

@@ -16,7 +16,9 @@ export function taskActions(api: Api, store: Store) {
   const gid = () => s().graphId as TaskGraphId;
   const guard = async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
     try {
+      // A new action replaces the last one's message and refused cycle.
       s().setError(null);
+      if (s().cyclePath) s().setCyclePath(null);
       return await fn();
     } catch (e) {
       s().setError((e as Error).message);

@@ -78,7 +78,7 @@ export function useGraphElements() {
       if (!live || positions === null) return;
       setLayoutMs(performance.now() - t0);
       setLayingOut(false);
-      setDrawn({ elements, positions, key });
+      setDrawn({ elements, positions: compactRows(positions), key });
     });
     return () => {
       live = false;
@@ -94,4 +94,16 @@ export function useGraphElements() {
     [model, drawn.elements, selectedId, focusedId, cyclePath],
   );
   return { model, visible, collapse, drawn, overlay, layingOut, layoutMs };
+}
+
+/**
+ * The shared layout leaves room for labels under the nodes; this view writes them beside the
+ * nodes, so rows move closer and a deep graph fits the window at a readable zoom.
+ */
+const ROW_SCALE = 0.6;
+
+function compactRows(positions: Record<string, Point>): Record<string, Point> {
+  const out: Record<string, Point> = {};
+  for (const [id, p] of Object.entries(positions)) out[id] = { x: p.x, y: p.y * ROW_SCALE };
+  return out;
 }

@@ -18,7 +18,6 @@ const tmp = tempDir('provex-prov-');
 after(tmp.cleanup);
 const S1605 = asSessionId('79443331-9357-4ae6-8378-b0e622fae3c8');
 const GOLDEN = '0f1e2d3c4b5a69788796a5b4c3d2e1f0';
-let chainBKey = '';
 let ws: Workspace;
 let service: ExportService;
 
@@ -29,7 +28,7 @@ before(async () => {
   writeFileSync(tasks, await buildSmallDb());
   await importPaths(ws, [tasks]);
   await saveChain(ws, golden());
-  chainBKey = await saveChain(ws, chainB());
+  await saveChain(ws, chainB());
   service = new ExportService(ws);
 });
 after(() => ws.close());
