@@ -56,6 +56,11 @@ export function detectKind(path: string): Detected {
     if (/"execution_trace"|"manifest_version"/.test(text)) return { kind: 'claude' };
     return { error: `${path}: a JSON file that is neither a CrucibleTrace chain nor a provenance manifest` };
   }
+  if (ext === '.sql') {
+    // A dump of a Go tracker database (the reference DDL starts with its lookup tables).
+    if (/CREATE TABLE (IF NOT EXISTS )?statuses/i.test(bytes.toString('utf8'))) return { kind: 'tasks' };
+    return { error: `${path}: a SQL script that is not a Go task-tracker database dump` };
+  }
   if (ext === '.jsonl' || ext === '.yaml' || ext === '.yml' || ext === '.md') {
     return { error: `${path}: import the session folder or project that holds this file` };
   }

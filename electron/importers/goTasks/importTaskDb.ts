@@ -5,7 +5,7 @@ import { upsertSource } from '../../store/sources.js';
 import { appendGraphRows } from '../../store/taskGraphRows.js';
 import type { Workspace } from '../../store/workspace.js';
 import { hashFiles } from '../fileHash.js';
-import { readGoTasksFile } from './index.js';
+import { readGoTasksFile, readGoTasksSqlScript } from './index.js';
 
 const TASK_TABLES = ['tasks', 'task_edges', 'task_agents', 'task_activities', 'task_labels', 'task_comments'];
 
@@ -28,7 +28,9 @@ export async function importTaskDb(ws: Workspace, file: string): Promise<SourceO
   if (prev && prev.hash === hash) return { ...outcome, status: 'unchanged' };
   let graph;
   try {
-    graph = await readGoTasksFile(path);
+    graph = path.toLowerCase().endsWith('.sql')
+      ? await readGoTasksSqlScript(path)
+      : await readGoTasksFile(path);
   } catch (e) {
     return { ...outcome, status: 'rejected', reason: (e as Error).message };
   }

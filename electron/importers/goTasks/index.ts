@@ -35,6 +35,25 @@ export async function readGoTasksFile(path: string): Promise<TaskGraph> {
   return readGoTasksBytes(bytes, { name: basename(path), wal, fileLabel: path });
 }
 
+/**
+ * Reads a SQL script of a tracker database (the shape of `fixtures/go-provenance/small.sql`: the
+ * reference DDL, seeds and data) by running it in an in-memory SQLite, so a dump imports without
+ * the sqlite3 command line. Errors name the file and SQLite's message.
+ */
+export async function readGoTasksSqlScript(path: string): Promise<TaskGraph> {
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  try {
+    db.exec(readFileSync(path, 'utf8'));
+    return await readGoTasksBytes(db.export(), { name: basename(path), fileLabel: path });
+  } catch (e) {
+    if (e instanceof NotTaskDatabaseError) throw e;
+    throw new NotTaskDatabaseError(`${path}: the SQL script failed: ${(e as Error).message}`);
+  } finally {
+    db.close();
+  }
+}
+
 /** Reads a tracker database image (plus optional WAL contents). */
 export async function readGoTasksBytes(
   bytes: Uint8Array,

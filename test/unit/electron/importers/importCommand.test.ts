@@ -95,6 +95,26 @@ test('the shared fixtures and a task database import with the README counts, the
   );
 });
 
+test('a Go tracker SQL dump (small.sql) imports as a task graph without the sqlite3 command line', async () => {
+  const sql = join(sharedFixtures, 'go-provenance', 'small.sql');
+  assert.deepEqual(detectKind(sql), { kind: 'tasks' });
+  const db = join(tmp.dir, 'dump.duckdb');
+  const r = importJson(db, sql);
+  assert.deepEqual(
+    r.sources.map((s) => [s.kind, s.status]),
+    [['task-db', 'imported']],
+  );
+  const ready = provex(['tasks', 'ready', '--db', db, '--json'], tmp.dir);
+  assert.deepEqual(
+    (JSON.parse(ready.stdout) as { title: string }[]).map((t) => t.title),
+    ['Flaky renderer golden-image test on CI', 'Extract shared AST types'],
+    'Ready is F, D as the fixture README says',
+  );
+  const notTasks = join(tmp.dir, 'other.sql');
+  writeFileSync(notTasks, 'CREATE TABLE t (x INT);');
+  assert.match((detectKind(notTasks) as { error: string }).error, /not a Go task-tracker database dump/);
+});
+
 test('a changed task database replaces its graph instead of adding a second one', async () => {
   const db = join(tmp.dir, 'replace.duckdb');
   const file = join(tmp.dir, 'changing.db');
