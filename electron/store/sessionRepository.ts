@@ -1,18 +1,14 @@
-import { asEventId, asProjectId, asSessionId } from '../../shared/model/ids.js';
+import { asProjectId, asSessionId } from '../../shared/model/ids.js';
 import type {
-  Decision,
-  EntityLink,
   Project,
   SessionDetail,
-  SessionEvent,
   SessionFilter,
   SessionPage,
   SessionSummary,
   SessionTrace,
-  ToolCall,
-  Transformation,
 } from '../../shared/model/sessions.js';
 import { sessionSortKeys } from '../../shared/model/sessions.js';
+import { toDecision, toEntityLink, toSessionEvent, toToolCall, toTransformation } from './provenanceRows.js';
 import {
   type Row,
   boolOrNull,
@@ -152,81 +148,6 @@ export async function getSessionDetail(ws: Workspace, id: string): Promise<Sessi
   };
 }
 
-const toEvent = (r: Row): SessionEvent => ({
-  event_id: asEventId(str(r.event_id)),
-  session_id: asSessionId(str(r.session_id)),
-  event_type: str(r.event_type),
-  event_name: str(r.event_name),
-  timestamp: isoUtc(r.timestamp),
-  sequence_number: int(r.sequence_number),
-  details: json(r.details),
-  duration_ms: intOrNull(r.duration_ms),
-  related_event_id: r.related_event_id ? asEventId(str(r.related_event_id)) : null,
-});
-
-const toToolCall = (r: Row): ToolCall => ({
-  call_id: str(r.call_id),
-  session_id: asSessionId(str(r.session_id)),
-  event_id: r.event_id ? asEventId(str(r.event_id)) : null,
-  tool_type: str(r.tool_type),
-  tool_name: str(r.tool_name),
-  input_params: json(r.input_params),
-  output_data: json(r.output_data),
-  output_size_bytes: intOrNull(r.output_size_bytes),
-  call_time: isoUtc(r.call_time),
-  duration_ms: intOrNull(r.duration_ms),
-  cache_hit: Boolean(r.cache_hit),
-  cache_key: strOrNull(r.cache_key),
-  cache_source: strOrNull(r.cache_source),
-  rate_limit_delay_ms: intOrNull(r.rate_limit_delay_ms),
-  retry_count: int(r.retry_count ?? 0),
-  success: Boolean(r.success),
-  error_type: strOrNull(r.error_type),
-  error_message: strOrNull(r.error_message),
-});
-
-const toDecision = (r: Row): Decision => ({
-  decision_id: str(r.decision_id),
-  session_id: asSessionId(str(r.session_id)),
-  event_id: r.event_id ? asEventId(str(r.event_id)) : null,
-  decision_type: str(r.decision_type),
-  decision_point: str(r.decision_point),
-  input_values: json(r.input_values),
-  condition_evaluated: strOrNull(r.condition_evaluated),
-  branch_taken: strOrNull(r.branch_taken),
-  branches_available: json(r.branches_available),
-  reason: strOrNull(r.reason),
-  timestamp: isoUtc(r.timestamp),
-});
-
-const toTransformation = (r: Row): Transformation => ({
-  transformation_id: str(r.transformation_id),
-  session_id: asSessionId(str(r.session_id)),
-  event_id: r.event_id ? asEventId(str(r.event_id)) : null,
-  transformation_type: str(r.transformation_type),
-  transformation_name: str(r.transformation_name),
-  input_schema: json(r.input_schema),
-  input_sample: json(r.input_sample),
-  input_size: intOrNull(r.input_size),
-  output_schema: json(r.output_schema),
-  output_sample: json(r.output_sample),
-  output_size: intOrNull(r.output_size),
-  method: strOrNull(r.method),
-  parameters: json(r.parameters),
-  timestamp: isoUtc(r.timestamp),
-  duration_ms: intOrNull(r.duration_ms),
-});
-
-const toEntityLink = (r: Row): EntityLink => ({
-  link_id: int(r.link_id),
-  session_id: asSessionId(str(r.session_id)),
-  event_id: r.event_id ? asEventId(str(r.event_id)) : null,
-  entity_table: str(r.entity_table),
-  entity_id: str(r.entity_id),
-  link_type: str(r.link_type),
-  timestamp: isoUtc(r.timestamp),
-});
-
 /** Everything recorded for one session (the reference `get_session_trace`), or null. */
 export async function getSessionTrace(ws: Workspace, id: string): Promise<SessionTrace | null> {
   const session = await getSessionDetail(ws, id);
@@ -253,7 +174,7 @@ export async function getSessionTrace(ws: Workspace, id: string): Promise<Sessio
   ]);
   return {
     session,
-    events: events.map(toEvent),
+    events: events.map(toSessionEvent),
     tool_calls: toolCalls.map(toToolCall),
     decisions: decisions.map(toDecision),
     transformations: transformations.map(toTransformation),
