@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { TaskId } from '../../shared/model/ids.js';
 import { ProvenanceTracker } from '../tracker/index.js';
 import type { Workspace } from '../store/workspace.js';
-import { pick, seededRandom } from './random.js';
+import { pick, seededRandom } from '../../shared/util/random.js';
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

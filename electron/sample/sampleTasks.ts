@@ -14,7 +14,7 @@ import {
   type TaskTypeName,
 } from '../../shared/model/tasks.js';
 import { createUuidV7Generator } from '../../shared/tasks/ids.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../shared/util/random.js';
 
 export const SAMPLE_TASK_NAMESPACE = 'https://github.com/CultureBotAI/MicroGrowAgents';
 

@@ -1,18 +1,10 @@
 // A deterministic generator of large task graphs for tests and the benchmark.
 import type { EdgeKindName, Task, TaskEdge, TaskId } from '../../../../shared/model/tasks.js';
 import { ENUMS } from '../../../../shared/tasks/enums.js';
+import { seededRandom } from '../../../../shared/util/random.js';
 
 /** mulberry32: small, seeded, good enough to shuffle test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 
 export interface Generated {
   tasks: Task[];

@@ -1,4 +1,4 @@
-/** A small seeded PRNG (mulberry32): the sample workspace is the same on every machine. */
+/** A small seeded PRNG (mulberry32): generated data (the sample workspace, test graphs, the benchmark corpus) is the same on every machine. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
