@@ -1,3 +1,4 @@
+import { referenceSql } from '../../shared/sql/referenceQueries.js';
 import { asSessionId } from '../../shared/model/ids.js';
 import type { JsonValue } from '../../shared/model/json.js';
 import type {
@@ -30,18 +31,13 @@ import type { Workspace } from './workspace.js';
  */
 export type Queryable = Pick<Workspace, 'all'>;
 
-const SELECT_STATS = `SELECT agent_type, COUNT(*) as executions, AVG(duration_ms) as avg_duration_ms, MAX(duration_ms) as max_duration_ms, MIN(duration_ms) as min_duration_ms, SUM(CASE WHEN success THEN 1 ELSE 0 END) as successful, SUM(CASE WHEN NOT success THEN 1 ELSE 0 END) as failed`;
-
 /** Everything recorded for one session. */
 export async function getSessionTrace(db: Queryable, sessionId: string): Promise<SessionTrace | QueryError> {
-  const [session] = await db.all(`SELECT * FROM provenance_sessions WHERE session_id = ?`, [sessionId]);
+  const [session] = await db.all(referenceSql('session'), [sessionId]);
   if (!session) return { error: `Session ${sessionId} not found` };
-  const events = await db.all(
-    `SELECT * FROM provenance_events WHERE session_id = ? ORDER BY sequence_number`,
-    [sessionId],
-  );
-  const toolCalls = await db.all(`SELECT * FROM provenance_tool_calls WHERE session_id = ?`, [sessionId]);
-  const decisions = await db.all(`SELECT * FROM provenance_decisions WHERE session_id = ?`, [sessionId]);
+  const events = await db.all(referenceSql('events'), [sessionId]);
+  const toolCalls = await db.all(referenceSql('tool_calls'), [sessionId]);
+  const decisions = await db.all(referenceSql('decisions'), [sessionId]);
   const transformations = await db.all(`SELECT * FROM provenance_transformations WHERE session_id = ?`, [
     sessionId,
   ]);
@@ -87,14 +83,8 @@ export async function getAgentStatistics(
 ): Promise<AgentStatistics[]> {
   const cutoff = utcCutoff(options);
   const rows = options.agentType
-    ? await db.all(
-        `${SELECT_STATS} FROM provenance_sessions WHERE agent_type = ? AND created_at >= ? GROUP BY agent_type`,
-        [options.agentType, cutoff],
-      )
-    : await db.all(
-        `${SELECT_STATS} FROM provenance_sessions WHERE created_at >= ? GROUP BY agent_type ORDER BY executions DESC`,
-        [cutoff],
-      );
+    ? await db.all(referenceSql('agent_stats_one'), [options.agentType, cutoff])
+    : await db.all(referenceSql('agent_stats'), [cutoff]);
   return rows.map((r) => ({
     agent_type: str(r.agent_type),
     executions: int(r.executions),
@@ -112,12 +102,7 @@ export async function findEntityProvenance(
   entityTable: string,
   entityId: string,
 ): Promise<EntityProvenance[]> {
-  const rows = await db.all(
-    `SELECT ps.session_id, ps.agent_type, ps.query, ps.start_time, ps.duration_ms, ps.success, pel.link_type, pel.timestamp
-     FROM provenance_sessions ps JOIN provenance_entity_links pel ON ps.session_id = pel.session_id
-     WHERE pel.entity_table = ? AND pel.entity_id = ? ORDER BY pel.timestamp DESC`,
-    [entityTable, entityId],
-  );
+  const rows = await db.all(referenceSql('entity'), [entityTable, entityId]);
   return rows.map((r) => ({
     session_id: asSessionId(str(r.session_id)),
     agent_type: str(r.agent_type),
@@ -135,11 +120,7 @@ export async function getToolCallStatistics(
   db: Queryable,
   options: TimeWindow = {},
 ): Promise<ToolCallStatistics[]> {
-  const rows = await db.all(
-    `SELECT tool_type, tool_name, COUNT(*) as call_count, AVG(duration_ms) as avg_duration_ms, SUM(CASE WHEN cache_hit THEN 1 ELSE 0 END) as cache_hits, SUM(CASE WHEN NOT cache_hit THEN 1 ELSE 0 END) as cache_misses, SUM(CASE WHEN success THEN 1 ELSE 0 END) as successful, SUM(CASE WHEN NOT success THEN 1 ELSE 0 END) as failed
-     FROM provenance_tool_calls WHERE call_time >= ? GROUP BY tool_type, tool_name ORDER BY call_count DESC`,
-    [utcCutoff(options)],
-  );
+  const rows = await db.all(referenceSql('tool_stats'), [utcCutoff(options)]);
   return rows.map((r) => ({
     tool_type: str(r.tool_type),
     tool_name: str(r.tool_name),
@@ -158,15 +139,9 @@ export async function getDecisionPatterns(
   options: TimeWindow & { agentType?: string } = {},
 ): Promise<DecisionPattern[]> {
   const cutoff = utcCutoff(options);
-  const head = `SELECT ps.agent_type, pd.decision_type, pd.branch_taken, COUNT(*) as count
-     FROM provenance_decisions pd JOIN provenance_sessions ps ON pd.session_id = ps.session_id`;
-  const tail = `GROUP BY ps.agent_type, pd.decision_type, pd.branch_taken ORDER BY count DESC`;
   const rows = options.agentType
-    ? await db.all(`${head} WHERE ps.agent_type = ? AND pd.timestamp >= ? ${tail}`, [
-        options.agentType,
-        cutoff,
-      ])
-    : await db.all(`${head} WHERE pd.timestamp >= ? ${tail}`, [cutoff]);
+    ? await db.all(referenceSql('decision_patterns_one'), [options.agentType, cutoff])
+    : await db.all(referenceSql('decision_patterns'), [cutoff]);
   return rows.map((r) => ({
     agent_type: str(r.agent_type),
     decision_type: str(r.decision_type),
@@ -180,17 +155,7 @@ export async function getSessionHierarchy(
   db: Queryable,
   rootSessionId: string,
 ): Promise<SessionHierarchyNode[]> {
-  const rows = await db.all(
-    `WITH RECURSIVE session_tree AS (
-        SELECT session_id, agent_type, query, parent_session_id, depth, duration_ms, success, 0 as level
-        FROM provenance_sessions WHERE session_id = ?
-        UNION ALL
-        SELECT ps.session_id, ps.agent_type, ps.query, ps.parent_session_id, ps.depth, ps.duration_ms, ps.success, st.level + 1
-        FROM provenance_sessions ps JOIN session_tree st ON ps.parent_session_id = st.session_id
-    )
-    SELECT * FROM session_tree ORDER BY level, session_id`,
-    [rootSessionId],
-  );
+  const rows = await db.all(referenceSql('hierarchy'), [rootSessionId]);
   return rows.map((r) => ({
     session_id: asSessionId(str(r.session_id)),
     agent_type: str(r.agent_type),
@@ -209,13 +174,9 @@ export async function getRecentSessions(
   options: { agentType?: string; limit?: number } = {},
 ): Promise<RecentSession[]> {
   const limit = options.limit ?? 10;
-  const select = `SELECT session_id, agent_type, query, start_time, end_time, duration_ms, success, error_message FROM provenance_sessions`;
   const rows = options.agentType
-    ? await db.all(`${select} WHERE agent_type = ? ORDER BY created_at DESC LIMIT ?`, [
-        options.agentType,
-        limit,
-      ])
-    : await db.all(`${select} ORDER BY created_at DESC LIMIT ?`, [limit]);
+    ? await db.all(referenceSql('recent_one'), [options.agentType, limit])
+    : await db.all(referenceSql('recent'), [limit]);
   return rows.map((r) => ({
     session_id: asSessionId(str(r.session_id)),
     agent_type: str(r.agent_type),

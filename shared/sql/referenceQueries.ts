@@ -167,3 +167,10 @@ export function bindParams(sql: string, values: readonly string[]): string {
   }
   return out;
 }
+
+/** The statement of one reference query by its id (without the `ref:` prefix). */
+export function referenceSql(id: string): string {
+  const q = REFERENCE_QUERIES.find((x) => x.id === `ref:${id}`);
+  if (!q) throw new Error(`no reference query '${id}'`);
+  return q.sql;
+}
