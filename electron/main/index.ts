@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { resolveWorkspacePath } from '../store/paths.js';
 import type { ClosableService } from '../serviceTypes.js';
+import type { SwitchableService } from './workspaceDialogs.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';
 import { flagValue } from './argv.js';
 import { denyPermissions, hardenContents } from './hardening.js';
@@ -13,6 +14,7 @@ import { forwardEvents, isTrustedSender, registerContract, sendEvent } from './i
 import { closeBeforeQuit, holdSingleInstance } from './lifecycle.js';
 import { buildMenu } from './menu.js';
 import { openService } from './openService.js';
+import { newWorkspaceDialog, openWorkspaceDialog } from './workspaceDialogs.js';
 import { createMainWindow } from './window.js';
 
 // Built layout: dist/electron/main/index.js, dist/electron/preload/index.cjs, dist/renderer/.
@@ -34,7 +36,7 @@ async function start(): Promise<void> {
   serveRenderer(RENDERER_DIR);
 
   const dbPath = resolveWorkspacePath(flagValue(process.argv, '--db'));
-  let service: ClosableService;
+  let service: ClosableService & SwitchableService;
   try {
     service = await openService(dbPath);
   } catch (e) {
@@ -48,7 +50,10 @@ async function start(): Promise<void> {
   forwardEvents(service, () => win?.webContents ?? null);
   Menu.setApplicationMenu(
     buildMenu((command) => {
-      if (win) sendEvent(win.webContents, 'app/command', { command });
+      // Workspace files are chosen here, in the main process; everything else the renderer runs.
+      if (command === 'open-workspace') void openWorkspaceDialog(service);
+      else if (command === 'new-workspace') void newWorkspaceDialog(service);
+      else if (win) sendEvent(win.webContents, 'app/command', { command });
     }),
   );
 

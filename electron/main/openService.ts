@@ -7,6 +7,7 @@ import { BrowserWindow, dialog } from 'electron';
 import { Service } from '../service.js';
 import { Workspace } from '../store/workspace.js';
 import type { ClosableService } from '../serviceTypes.js';
+import type { SwitchableService } from './workspaceDialogs.js';
 
 async function pick(mode: 'folder' | 'files'): Promise<string[]> {
   const options: Electron.OpenDialogOptions = {
@@ -18,6 +19,6 @@ async function pick(mode: 'folder' | 'files'): Promise<string[]> {
   return r.canceled ? [] : r.filePaths;
 }
 
-export async function openService(dbPath: string): Promise<ClosableService> {
+export async function openService(dbPath: string): Promise<ClosableService & SwitchableService> {
   return new Service(await Workspace.open(dbPath), { pick });
 }
