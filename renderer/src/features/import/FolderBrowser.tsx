@@ -124,9 +124,7 @@ export function FolderBrowser() {
                 disabled={!choosable}
                 onChange={() => st().toggle(rel)}
               />
-              <span className="import-icon" aria-hidden="true">
-                {entry.kind === 'folder' ? '📁' : '📄'}
-              </span>
+              <span className={`import-icon ${entry.kind}`} aria-hidden="true" />
               {entry.kind === 'folder' ? (
                 <button
                   type="button"

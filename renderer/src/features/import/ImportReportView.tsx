@@ -49,13 +49,13 @@ export function ImportReportView({ report, what }: { report: ImportReport; what:
         ))}
       </p>
       <p>
-        Wrote: <span data-testid="import-written">{view.written}</span>
+        Rows written: <span data-testid="import-written">{view.written}</span>
       </p>
       {view.groups.map((g) => (
         <details
           key={g.status}
           className={`import-group status-${g.status}`}
-          open={g.status === 'rejected' || g.sources.length <= 8}
+          open={g.status === 'rejected' || g.sources.length <= 12}
         >
           <summary>
             {STATUS_LABEL[g.status]} ({g.sources.length})
