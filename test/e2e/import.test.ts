@@ -204,9 +204,18 @@ describe('import and live updates in Chromium', { skip: skipWithoutBuild }, () =
     await page.locator('.tl-row[data-kind="session"]').first().waitFor();
     const rowsBefore = await page.getByTestId('timeline-rows').innerText();
 
+    // The open timeline takes new rows in place: it never goes back to "Loading the timeline…".
+    await page.evaluate(() => {
+      const w = window as unknown as { reloaded: boolean };
+      w.reloaded = false;
+      new MutationObserver(() => {
+        if (document.body.innerText.includes('Loading the timeline')) w.reloaded = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     const first = randomUUID();
     appendFileSync(log, actionLine(10, first) + '\n');
     await page.locator(`.tl-row[data-event-id="${first}"]`).waitFor();
+    assert.equal(await page.evaluate(() => (window as unknown as { reloaded: boolean }).reloaded), false);
     await page.locator('.toast', { hasText: '+1 line in MediaFormulationAgent' }).waitFor();
     assert.notEqual(await page.getByTestId('timeline-rows').innerText(), rowsBefore);
     await shot('import-live-timeline');

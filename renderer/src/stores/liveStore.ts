@@ -34,6 +34,8 @@ interface LiveStore {
 /** "+1 line", "+3 lines". */
 export const linesText = (n: number) => `+${n.toLocaleString('en-US')} line${n === 1 ? '' : 's'}`;
 
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+
 /** Whether anything is being followed right now. */
 export function liveState(list: WatchList | null): 'off' | 'live' | 'paused' {
   if (!list || !list.roots.some((r) => r.watched)) return 'off';
@@ -83,7 +85,9 @@ export const useLiveStore = create<LiveStore>((set, get) => {
     },
     imported(e) {
       if (e.sources > 0)
-        get().toast(`${e.folder ?? 'A watched folder'}: ${e.sessions} sessions, ${e.events} events imported`);
+        get().toast(
+          `${e.folder ?? 'A watched folder'}: ${plural(e.sessions, 'session')}, ${plural(e.events, 'event')} imported`,
+        );
       void get().load();
     },
     toast(text) {
