@@ -190,6 +190,16 @@ describe('import and live updates in Chromium', { skip: skipWithoutBuild }, () =
     assert.match(await page.getByTestId('import-written').innerText(), /1 chain/);
     assert.equal((await service['chains/list']({})).total, 2);
     await panel().getByRole('combobox', { name: 'Import as' }).selectOption('');
+    // Choose a folder…: its files keep their place in it and go in one upload.
+    await panel().getByRole('button', { name: 'Clear the report' }).click();
+    await panel().getByTestId('import-folder-input').setInputFiles(join(allowed, 'project'));
+    await report().waitFor();
+    assert.match(await report().locator('h3').innerText(), /Imported project$/);
+    assert.equal(await count('rejected'), '0');
+    assert.match(await report().innerText(), /sessions\/2026-01-13-16-05\/actions\.jsonl/);
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await shot('import-report-dark');
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
     // A menu command opens the same panel (the browser mode has no OS dialogs).
     await page.keyboard.press('Escape');
     await panel().waitFor({ state: 'detached' });
