@@ -5,6 +5,14 @@ import { api } from '../api/index.js';
 import { KeymapOverlay } from '../components/KeymapOverlay.js';
 import { ShellHeader, ShellNav, type NavItem } from '../components/ShellChrome.js';
 import { FirstStart } from '../features/onboarding/index.js';
+import {
+  DropZone,
+  ImportPanel,
+  LiveIndicator,
+  Toasts,
+  startImport,
+  useImportEvents,
+} from '../features/import/index.js';
 import { ChainsView } from '../features/chains/index.js';
 import { ChainDiffView } from '../features/diff/index.js';
 import { SessionsView } from '../features/sessions/index.js';
@@ -81,6 +89,7 @@ function CurrentView() {
 export function App() {
   useKeymap();
   useStoreEvents();
+  useImportEvents();
   const route = useRouteStore((s) => s.route);
   const lastList = useRouteStore((s) => s.lastList);
   const info = useWorkspaceStore((s) => s.info);
@@ -103,7 +112,8 @@ export function App() {
   ];
   let main;
   if (info === null) main = <p className="panel-center muted">{infoError ?? 'Opening the workspace…'}</p>;
-  else if (isEmptyWorkspace(info)) main = <FirstStart path={info.path} />;
+  else if (isEmptyWorkspace(info))
+    main = <FirstStart path={info.path} onImport={() => void startImport('folder')} />;
   else main = <CurrentView />;
   return (
     <div className="shell">
@@ -112,9 +122,20 @@ export function App() {
         theme={theme}
         onToggleTheme={toggleTheme}
         onShowKeys={() => setKeymapOpen(true)}
+        actions={
+          <>
+            <button type="button" onClick={() => void startImport()} title="Import folders or files (i)">
+              Import…
+            </button>
+            <LiveIndicator />
+          </>
+        }
       />
       <ShellNav items={nav} active={sectionOf(route)} />
       <main className="shell-main">{main}</main>
+      <ImportPanel />
+      <DropZone />
+      <Toasts />
       {keymapOpen && (
         <KeymapOverlay
           entries={COMMANDS.filter((c) => c.keys.length > 0)}

@@ -3,6 +3,7 @@
  * with an id, a title and its keys. The keymap, the `?` overlay and the menu events all read it.
  */
 import type { AppCommand } from '../../../shared/ipc/contract.js';
+import { startImport } from '../features/import/index.js';
 import { clearSessionsView, moveSessionSelection, openSelectedSession } from '../features/sessions/index.js';
 import {
   fitAll,
@@ -12,8 +13,8 @@ import {
   ZOOM_STEP,
   zoomBy,
 } from '../features/timeline/index.js';
-import { useOnboardingStore } from '../stores/onboardingStore.js';
 import { useRouteStore } from '../stores/routeStore.js';
+import { useImportStore } from '../stores/importStore.js';
 import { useThemeStore } from '../stores/themeStore.js';
 import { useUiStore } from '../stores/uiStore.js';
 import type { Route } from '../stores/urlState.js';
@@ -35,7 +36,9 @@ export type CommandId =
   | 'pan-left'
   | 'pan-right'
   | 'toggle-theme'
-  | 'import-folder';
+  | 'open-import'
+  | 'import-folder'
+  | 'import-files';
 
 export interface Command {
   id: CommandId;
@@ -54,6 +57,7 @@ const inTimeline = (fn: () => void) => () => {
 function escape(): void {
   const ui = useUiStore.getState();
   if (ui.keymapOpen) return ui.setKeymapOpen(false);
+  if (useImportStore.getState().open) return useImportStore.getState().closePanel();
   const active = document.activeElement;
   if (active instanceof HTMLElement && active !== document.body) active.blur();
   if (view() === 'timeline') leaveTimeline();
@@ -112,12 +116,9 @@ export const COMMANDS: readonly Command[] = [
     keys: ['t'],
     run: () => useThemeStore.getState().toggle(),
   },
-  {
-    id: 'import-folder',
-    title: 'Import a folder…',
-    keys: [],
-    run: () => void useOnboardingStore.getState().importFolder(),
-  },
+  { id: 'open-import', title: 'Import folders or files…', keys: ['i'], run: () => void startImport() },
+  { id: 'import-folder', title: 'Import a folder…', keys: [], run: () => void startImport('folder') },
+  { id: 'import-files', title: 'Import files…', keys: [], run: () => void startImport('files') },
 ];
 
 export function runCommand(id: CommandId): void {
@@ -132,4 +133,5 @@ export const MENU_COMMANDS: Partial<Record<AppCommand, CommandId>> = {
   'view-sql': 'go-sql',
   'show-shortcuts': 'show-keymap',
   'import-folder': 'import-folder',
+  'import-files': 'import-files',
 };

@@ -1,4 +1,6 @@
-/** The app's frame: the header (workspace path, theme, keymap) and the left navigation. */
+/** The app's frame: the header (workspace path, the views' actions, theme, keymap) and the left navigation. */
+import type { ReactNode } from 'react';
+
 export interface NavItem {
   id: string;
   label: string;
@@ -11,6 +13,8 @@ export function ShellHeader(props: {
   theme: 'light' | 'dark';
   onToggleTheme(): void;
   onShowKeys(): void;
+  /** Controls placed before the theme button (import, live updates). */
+  actions?: ReactNode;
 }) {
   return (
     <header className="shell-header">
@@ -18,6 +22,7 @@ export function ShellHeader(props: {
       <span className="path muted mono" title={props.path ?? ''} data-testid="workspace-path">
         {props.path ?? '…'}
       </span>
+      {props.actions}
       <button
         type="button"
         onClick={props.onToggleTheme}

@@ -2,7 +2,6 @@
 import { CALL_KEYS, type WorkspaceInfo } from '../../../shared/ipc/contract.js';
 
 export const OPEN_SAMPLE_KEY = 'workspace/openSample';
-export const IMPORT_FOLDER_KEY = 'import/folder';
 
 export function hasCall(key: string, keys: readonly string[] = CALL_KEYS): boolean {
   return keys.includes(key);

@@ -1,18 +1,17 @@
 /**
- * The first-start actions ("Open the sample workspace", "Import a folder…"). A call is made only
+ * The first-start action "Open the sample workspace" ("Import a folder…" opens the Import panel). A call is made only
  * when its key exists in the contract (checked at run time against CALL_KEYS), else the store says
  * it is not available yet. Invariant: one action at a time (`busy`); `message` describes the last one.
  */
 import { create } from 'zustand';
 import { api } from '../api/index.js';
-import { IMPORT_FOLDER_KEY, OPEN_SAMPLE_KEY, hasCall } from './onboarding.js';
+import { OPEN_SAMPLE_KEY, hasCall } from './onboarding.js';
 import { useWorkspaceStore } from './workspaceStore.js';
 
 interface OnboardingStore {
   busy: boolean;
   message: string | null;
   openSample(): Promise<void>;
-  importFolder(): Promise<void>;
 }
 
 /** Calls a key the contract may not declare yet (the lead adds it later). */
@@ -42,9 +41,5 @@ export const useOnboardingStore = create<OnboardingStore>((set, get) => ({
   async openSample() {
     if (get().busy) return;
     await run(set, OPEN_SAMPLE_KEY, 'Opening the sample workspace', 'The sample workspace is open.');
-  },
-  async importFolder() {
-    if (get().busy) return;
-    await run(set, IMPORT_FOLDER_KEY, 'Importing a folder', 'Import finished.');
   },
 }));

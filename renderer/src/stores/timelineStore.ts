@@ -73,6 +73,42 @@ export const useTimelineStore = create<TimelineStore>((set, get) => {
     }
   }
 
+  /**
+   * Rows changed under an open timeline (the watcher appended lines): the overview and the rows
+   * in view are fetched again and swapped in when they have all arrived, so the view never goes
+   * back to "Loading" and keeps its place and selection while new rows appear.
+   */
+  async function refreshQuietly(): Promise<void> {
+    const { sessionId, collapsed, visible } = get();
+    if (sessionId === null) return;
+    const generation = get().generation + 1;
+    set({ generation, pending: new Set() });
+    try {
+      const overview = await api.call('timeline/overview', { session_id: sessionId });
+      if (get().generation !== generation) return;
+      if (!overview) return set({ overview: null, status: 'missing', chunks: new Map(), total: null });
+      const wanted = pagesCovering(visible[0], visible[1], CHUNK_ROWS, Number.MAX_SAFE_INTEGER);
+      const windows = await Promise.all(
+        wanted.map((c) =>
+          api.call('timeline/window', {
+            session_id: sessionId,
+            offset: c * CHUNK_ROWS,
+            limit: CHUNK_ROWS,
+            collapsed,
+          }),
+        ),
+      );
+      if (get().generation !== generation) return;
+      const chunks = new Map<number, TimelineRow[]>();
+      wanted.forEach((c, i) => {
+        if (windows[i]!.rows.length) chunks.set(c, windows[i]!.rows);
+      });
+      set({ overview, chunks, total: windows[0]?.total_rows ?? get().total });
+    } catch (e) {
+      if (get().generation === generation) set({ error: (e as Error).message });
+    }
+  }
+
   return {
     sessionId: null,
     overview: null,
@@ -136,8 +172,9 @@ export const useTimelineStore = create<TimelineStore>((set, get) => {
       set({ selectedIndex });
     },
     refresh() {
-      const { sessionId, collapsed } = get();
+      const { sessionId, collapsed, status } = get();
       if (sessionId === null) return;
+      if (status === 'ready') return void refreshQuietly();
       set({ sessionId: null, status: 'idle' });
       void get().open(sessionId, collapsed);
     },

@@ -2,11 +2,11 @@
 import { CenteredPanel } from '../../components/Panels.js';
 import { useOnboardingStore } from '../../stores/onboardingStore.js';
 
-export function FirstStart({ path }: { path: string }) {
+/** `onImport` opens the Import panel (the shell owns it). */
+export function FirstStart({ path, onImport }: { path: string; onImport(): void }) {
   const busy = useOnboardingStore((s) => s.busy);
   const message = useOnboardingStore((s) => s.message);
   const openSample = useOnboardingStore((s) => s.openSample);
-  const importFolder = useOnboardingStore((s) => s.importFolder);
   return (
     <CenteredPanel title="Welcome to Provenance Explorer">
       <p>
@@ -19,7 +19,7 @@ export function FirstStart({ path }: { path: string }) {
         <button type="button" className="primary" disabled={busy} onClick={() => void openSample()}>
           Open the sample workspace
         </button>
-        <button type="button" disabled={busy} onClick={() => void importFolder()}>
+        <button type="button" disabled={busy} onClick={onImport}>
           Import a folder…
         </button>
       </div>
