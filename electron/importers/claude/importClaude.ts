@@ -1,6 +1,6 @@
 import {
-  addCounts,
   zeroCounts,
+  type RowCounts,
   type ImportIssue,
   type ImportOptions,
   type ImportProgress,
@@ -9,6 +9,7 @@ import {
   type SourceOutcome,
 } from '../../../shared/model/imports.js';
 import { asSessionId, type SessionId } from '../../../shared/model/ids.js';
+import type { SourceFragment } from '../../../shared/model/provenanceRecords.js';
 import {
   ensureProject,
   previousImport,
@@ -93,17 +94,18 @@ export async function importClaudeTracked(
   };
   const stale: string[] = [];
   const missingParents = new Map<string, string>();
+  const written = new DistinctRows();
   for (const { ctx, jobs } of jobsPerRoot) {
     const projectId = await ensureProject(ws, ctx.projectName, ctx.root.projectRoot);
     for (const job of jobs) {
       progress.currentPath = job.path;
       const force = job.kind === 'actions-jsonl' && (options.forceActions?.has(job.path) ?? false);
-      const outcome = await runJob(ws, job, projectId, stale, missingParents, force);
+      const outcome = await runJob(ws, job, projectId, stale, missingParents, force, written);
       report.sources.push(outcome);
-      report.totals = addCounts(report.totals, outcome.counts);
+      report.totals = written.counts();
       progress.filesDone++;
-      progress.sessionsDone += outcome.counts.sessions;
-      progress.eventsDone += outcome.counts.events;
+      progress.sessionsDone = report.totals.sessions;
+      progress.eventsDone = report.totals.events;
       options.onProgress?.({ ...progress });
     }
   }
@@ -237,6 +239,7 @@ async function runJob(
   stale: string[],
   missingParents: Map<string, string>,
   force: boolean,
+  written: DistinctRows,
 ): Promise<SourceOutcome> {
   const outcome: SourceOutcome = {
     path: job.path,
@@ -272,12 +275,47 @@ async function runJob(
     );
     outcome.status = res.status;
     outcome.counts = res.counts;
+    written.add(built.fragment);
     stale.push(...res.staleSessions);
     for (const m of res.missingParents) missingParents.set(m.session_id, m.parent_session_id);
   } catch (e) {
     outcome.reason = `${job.path}: cannot store: ${String((e as Error).message ?? e).split('\n')[0]}`;
   }
   return outcome;
+}
+
+/**
+ * Rows written by an import, each counted once: a session or an event is described by several of
+ * its files (the JSON manifest and manifest.yaml, the JSON trace and actions.jsonl).
+ */
+class DistinctRows {
+  private readonly sets = {
+    sessions: new Set<string>(),
+    events: new Set<string>(),
+    tool_calls: new Set<string>(),
+    decisions: new Set<string>(),
+    transformations: new Set<string>(),
+    entity_links: new Set<string>(),
+  };
+
+  add(f: SourceFragment): void {
+    for (const r of f.sessions) this.sets.sessions.add(r.session_id);
+    for (const r of f.events) this.sets.events.add(r.event_id);
+    for (const r of f.toolCalls) this.sets.tool_calls.add(r.call_id);
+    for (const r of f.decisions) this.sets.decisions.add(r.decision_id);
+    for (const r of f.transformations) this.sets.transformations.add(r.transformation_id);
+    for (const r of f.entityLinks) {
+      this.sets.entity_links.add(
+        `${r.session_id}\u0000${r.entity_table}\u0000${r.entity_id}\u0000${r.link_type}`,
+      );
+    }
+  }
+
+  counts(): RowCounts {
+    const c = zeroCounts();
+    for (const [k, set] of Object.entries(this.sets)) c[k as keyof typeof this.sets] = set.size;
+    return c;
+  }
 }
 
 export type { ImportIssue };

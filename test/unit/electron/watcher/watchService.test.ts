@@ -52,8 +52,8 @@ test('the service watches allowed roots chosen by id, reports each write, pauses
     assert.equal((await service['sessions/list']({})).total, 3, 'what was there is imported');
     assert.deepEqual(
       events['watch/imported']?.map((e) => [e.root_id, e.folder, e.sources, e.events]),
-      [[watchRootId(A), null, 10, 28]],
-      'one import of the whole tree: 10 files; the events of both JSON manifests and both logs',
+      [[watchRootId(A), null, 10, 14]],
+      'one import of the whole tree: 10 files; 14 distinct events (9 + 5), each counted once though a JSON trace and a log both describe it',
     );
     assert.ok(events['store/changed']?.length);
 
