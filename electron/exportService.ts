@@ -22,6 +22,7 @@ import type { TaskGraphId } from '../shared/model/tasks.js';
 import {
   ExportFormatError,
   chainText,
+  diffFileStem,
   diffText,
   sessionListText,
   sessionText,
@@ -116,7 +117,7 @@ export class ExportService {
   async diff({ a, b, format }: Args<'export/diff'>): Promise<Result<'export/diff'>> {
     const f = checkFormat('diff', format);
     const [left, right] = [await this.loadChain(a), await this.loadChain(b)];
-    return textFile(`diff-${left.name || a}-vs-${right.name || b}`, f, diffText(left, right, f));
+    return textFile(diffFileStem(left, a, right, b), f, diffText(left, right, f));
   }
 
   async table({ sql, format, limit }: Args<'export/table'>): Promise<Result<'export/table'>> {

@@ -118,6 +118,11 @@ export function chainText(chain: Chain, format: string, opts: ChainTextOptions =
   return prov(() => chainToProv(chain), format) ?? unsupported('chain', format);
 }
 
+/** The file name stem of a diff export: `diff-{a}-vs-{b}`, each side by its name, else its key. */
+export function diffFileStem(a: Chain, aKey: string, b: Chain, bKey: string): string {
+  return `diff-${a.name || aKey}-vs-${b.name || bKey}`;
+}
+
 /** Chain `a` against chain `b`: our aligned flowchart, the reference's HTML, or the diff as JSON. */
 export function diffText(a: Chain, b: Chain, format: string): string {
   if (format === 'mermaid-flowchart') return toAlignmentFlowchart(a, b, alignChains(a, b));
