@@ -2,6 +2,10 @@
  * The `export/*` and `sql/*` calls of the contract: each export returns its text or its bytes
  * (base64) with a suggested file name; no path crosses the contract (the CLI and save dialogs
  * write files themselves). Unknown ids are 404s, formats that do not exist for a subject 400s.
+ *
+ * Chain diagrams: over the contract (the app's Export panel previews and saves them) they are the
+ * render-safe variant, so what is saved renders wherever Mermaid runs; the CLI asks for the
+ * CrucibleTrace reference bytes unless given `--mermaid-safe`. Our other generators always render.
  */
 import { asChainId } from '../shared/model/ids.js';
 import type { Args, Result } from '../shared/ipc/contract.js';
@@ -18,10 +22,12 @@ import type { TaskGraphId } from '../shared/model/tasks.js';
 import {
   ExportFormatError,
   chainText,
+  diffFileStem,
   diffText,
   sessionListText,
   sessionText,
   taskGraphText,
+  type ChainTextOptions,
 } from '../shared/export/exportText.js';
 import { tableToCsv, tableToJson } from '../shared/export/tableExport.js';
 import { getChain } from './store/chainRepository.js';
@@ -98,16 +104,20 @@ export class ExportService {
     return textFile(stem, f, taskGraphText(graph, f, task_ids ? { taskIds: task_ids } : {}));
   }
 
-  async chain({ chain_id, format }: Args<'export/chain'>): Promise<Result<'export/chain'>> {
+  /** `opts.compat`: `'mermaid'` (default) for diagrams that render, `'reference'` for CrucibleTrace's bytes. */
+  async chain(
+    { chain_id, format }: Args<'export/chain'>,
+    opts: ChainTextOptions = {},
+  ): Promise<Result<'export/chain'>> {
     const f = checkFormat('chain', format);
     const chain = await this.loadChain(chain_id);
-    return textFile(chain.name || chain_id, f, chainText(chain, f));
+    return textFile(chain.name || chain_id, f, chainText(chain, f, { compat: opts.compat ?? 'mermaid' }));
   }
 
   async diff({ a, b, format }: Args<'export/diff'>): Promise<Result<'export/diff'>> {
     const f = checkFormat('diff', format);
     const [left, right] = [await this.loadChain(a), await this.loadChain(b)];
-    return textFile(`diff-${left.name || a}-vs-${right.name || b}`, f, diffText(left, right, f));
+    return textFile(diffFileStem(left, a, right, b), f, diffText(left, right, f));
   }
 
   async table({ sql, format, limit }: Args<'export/table'>): Promise<Result<'export/table'>> {

@@ -12,6 +12,7 @@ import { diffToHtml } from '../chains/diff/diffHtml.js';
 import { toWire } from '../tasks/wire.js';
 import { toChainViewerHtml } from './chainViewerHtml.js';
 import { exportChain } from './crucibleExport.js';
+import type { MermaidCompat } from './mermaidChains.js';
 import { toAlignmentFlowchart } from './mermaidDiff.js';
 import { toSessionGantt, toSessionSequence } from './mermaidSession.js';
 import { toTaskFlowchart, type TaskFlowchartOptions } from './mermaidTasks.js';
@@ -98,15 +99,28 @@ const CRUCIBLE: Record<string, string> = {
   'crucible-csv': 'csv',
 };
 
-export function chainText(chain: Chain, format: string): string {
+export interface ChainTextOptions {
+  /**
+   * The chain diagrams' rules: `'reference'` (default) is byte-exact with CrucibleTrace, whose
+   * sequence and timeline Mermaid 12 refuses; `'mermaid'` is the same diagram in text that renders.
+   */
+  compat?: MermaidCompat;
+}
+
+export function chainText(chain: Chain, format: string, opts: ChainTextOptions = {}): string {
   if (format === 'html') return toChainViewerHtml(chain);
   const crucible = CRUCIBLE[format];
   if (crucible) {
-    const r = exportChain(chain, crucible);
+    const r = exportChain(chain, crucible, opts.compat ? { compat: opts.compat } : {});
     if ('ok' in r) return r.ok;
     throw new ExportFormatError(r.error);
   }
   return prov(() => chainToProv(chain), format) ?? unsupported('chain', format);
+}
+
+/** The file name stem of a diff export: `diff-{a}-vs-{b}`, each side by its name, else its key. */
+export function diffFileStem(a: Chain, aKey: string, b: Chain, bKey: string): string {
+  return `diff-${a.name || aKey}-vs-${b.name || bKey}`;
 }
 
 /** Chain `a` against chain `b`: our aligned flowchart, the reference's HTML, or the diff as JSON. */

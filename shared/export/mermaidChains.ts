@@ -2,20 +2,32 @@
  * Mermaid diagrams of a chain (§7): flowchart, sequence, timeline, graph. Labels are truncated in
  * graphemes, then escaped; edges follow list order, never the relationships (a format quirk).
  * `safe` additionally escapes `[ ] ( ) { } |`, which can break a diagram (§12).
+ *
+ * `compat: 'reference'` (the default) writes the reference's bytes, two of which Mermaid 12
+ * refuses: its HTML entities end a sequence statement at `;`, and its timeline leaves a dangling
+ * ` : ` on each line. `compat: 'mermaid'` keeps the diagrams' structure (the same nodes, edges,
+ * participants, notes, classes and items in the same order) but writes what Mermaid parses:
+ * labels in Mermaid's own entity codes (see mermaidText.ts), flowchart labels quoted, one
+ * timeline period a line, and node ids and class names from imported data only where they parse.
  */
 import type { Chain } from '../model/chains.js';
 import { roundedText } from '../chains/numberText.js';
-import { graphemeLength, takeGraphemes } from '../chains/text.js';
+import { takeGraphemes } from '../chains/text.js';
+import { breakingLabel, flowchartClass, flowchartIds, timelineLabel, truncateLabel } from './mermaidText.js';
+
+export { truncateLabel };
+
+/** Whose rules the text follows: the reference's bytes, or what Mermaid 12 renders. */
+export type MermaidCompat = 'reference' | 'mermaid';
 
 export interface LabelOptions {
   /** Also escape `[ ] ( ) { } |` as numeric entities (off: byte-identical to the reference). */
   safe?: boolean;
+  /** Default `'reference'` (byte-exact); `'mermaid'` for text that renders (see above). */
+  compat?: MermaidCompat;
 }
 
-export function truncateLabel(text: string | null, max: number): string {
-  if (text === null) return '';
-  return graphemeLength(text) <= max ? text : takeGraphemes(text, max) + '...';
-}
+const renderable = (opts: LabelOptions): boolean => opts.compat === 'mermaid';
 
 const SAFE: Record<string, string> = {
   '[': '&#91;',
@@ -43,6 +55,23 @@ export const CLASSDEFS =
   '    classDef ambiguity_flagged fill:#fff9c4,stroke:#f57f17,stroke-width:2px\n' +
   '    classDef confidence_updated fill:#f3e5f5,stroke:#6a1b9a,stroke-width:2px\n';
 
+/** `[label]` as the reference writes it, or `["label"]` coded for Mermaid (never empty: `[""]` does not parse). */
+function nodeShape(label: string, opts: LabelOptions): string {
+  return renderable(opts) ? `["${breakingLabel(label) || ' '}"]` : `[${escapeLabel(label, opts)}]`;
+}
+
+/** `:::type` for every type in the reference; for Mermaid, a parseable class name or none. */
+function classSuffix(type: string, opts: LabelOptions): string {
+  if (!renderable(opts)) return `:::${type}`;
+  const name = flowchartClass(type);
+  return name === null ? '' : `:::${name}`;
+}
+
+/** Sequence participant aliases and notes. */
+function sequenceLabel(text: string, opts: LabelOptions): string {
+  return renderable(opts) ? breakingLabel(text) : escapeLabel(text, opts);
+}
+
 export interface FlowchartOptions extends LabelOptions {
   includeConfidence?: boolean;
   colorByType?: boolean;
@@ -57,7 +86,7 @@ export function toMermaidFlowchart(chain: Chain, opts: FlowchartOptions = {}): s
   const nodes = chain.events.map((e, i) => {
     let label = truncateLabel(e.decision, maxLabelLength);
     if (includeConfidence) label += ` (${roundedText(e.confidence, 2)})`;
-    return `    E${i}[${escapeLabel(label, opts)}]:::${e.type}`;
+    return `    E${i}${nodeShape(label, opts)}${classSuffix(e.type, opts)}`;
   });
   const edges = chain.events.slice(1).map((_, i) => `    E${i} --> E${i + 1}`);
   const styles = colorByType ? `\n${CLASSDEFS}\n` : '';
@@ -82,9 +111,9 @@ export function toMermaidSequence(chain: Chain, opts: SequenceOptions = {}): str
   const { showAlternatives = true, maxLabelLength = 60 } = opts;
   const steps = chain.events.map((e) => {
     const code = SEQUENCE_CODES[e.type] ?? 'EVT';
-    let step = `    participant ${code} as ${escapeLabel(truncateLabel(e.decision, maxLabelLength), opts)}`;
+    let step = `    participant ${code} as ${sequenceLabel(truncateLabel(e.decision, maxLabelLength), opts)}`;
     if (showAlternatives && e.alternatives.length) {
-      step += `\n    Note over ${code}: Alternatives: ${escapeLabel(e.alternatives.join(', '), opts)}`;
+      step += `\n    Note over ${code}: Alternatives: ${sequenceLabel(e.alternatives.join(', '), opts)}`;
     }
     return step;
   });
@@ -96,14 +125,25 @@ export interface TimelineOptions extends LabelOptions {
   title?: string;
 }
 
-/** Labels truncate at a fixed 40 graphemes; the first item keeps the reference's 16-space indent. */
+/**
+ * Labels truncate at a fixed 40 graphemes; the first item keeps the reference's 16-space indent.
+ * For Mermaid: one period a line without the dangling ` : `, and no title line when it is empty.
+ */
 export function toMermaidTimeline(chain: Chain, opts: TimelineOptions = {}): string {
+  if (renderable(opts)) return renderableTimeline(chain, opts.title ?? chain.name ?? '');
   const title = escapeLabel(opts.title ?? chain.name ?? '', opts);
   if (chain.events.length === 0) {
     return `timeline\n    title ${title}\n    section No Events\n        Empty : No events recorded\n`;
   }
   const items = chain.events.map((e) => `        ${escapeLabel(truncateLabel(e.decision, 40), opts)}`);
   return `timeline\n    title ${title}\n    section Reasoning Chain\n        ${items.join(' : \n')}\n`;
+}
+
+function renderableTimeline(chain: Chain, title: string): string {
+  const head = `timeline\n${title.trim() ? `    title ${timelineLabel(title)}\n` : ''}`;
+  if (chain.events.length === 0) return `${head}    section No Events\n        Empty : No events recorded\n`;
+  const items = chain.events.map((e) => `        ${timelineLabel(truncateLabel(e.decision, 40))}\n`);
+  return `${head}    section Reasoning Chain\n${items.join('')}`;
 }
 
 export interface GraphOptions extends LabelOptions {
@@ -126,9 +166,10 @@ export function graphNodeIds(chain: Chain): string[] {
 export function toMermaidGraph(chain: Chain, opts: GraphOptions = {}): string {
   const { maxLabelLength = 60, colorByType = true } = opts;
   if (chain.events.length === 0) return 'graph TD\n    Start[No events in chain]\n';
-  const ids = graphNodeIds(chain);
+  const ids = renderable(opts) ? flowchartIds(graphNodeIds(chain)) : graphNodeIds(chain);
   const nodes = chain.events.map(
-    (e, i) => `    ${ids[i]}[${escapeLabel(truncateLabel(e.decision, maxLabelLength), opts)}]:::${e.type}`,
+    (e, i) =>
+      `    ${ids[i]}${nodeShape(truncateLabel(e.decision, maxLabelLength), opts)}${classSuffix(e.type, opts)}`,
   );
   const edges = ids.slice(1).map((id, i) => `    ${ids[i]} --> ${id}`);
   return `graph TD\n${nodes.join('\n')}\n${edges.join('\n')}${colorByType ? `\n${CLASSDEFS}` : ''}\n`;

@@ -3,14 +3,18 @@
  * first start screen: the list, a chain's events with confidence bars and its relationship graph,
  * the training chain's loss chart with the checkpoint and the early stop, then two chains ticked
  * and compared: the first divergence, n / p, "changes only" and the match modes, each checked
- * against what the service answers for the same pair. Both themes are photographed.
+ * against what the service answers for the same pair. Both themes are photographed. The Export
+ * panel on a chain (its four diagrams rendered, the Markdown block copied, the .mmd and SVG saved,
+ * the CrucibleTrace files and PROV) and on the diff (the flowchart, JSON; a session's decisions).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { MatchBy } from '../../shared/model/chains.js';
+import { diffText } from '../../shared/export/exportText.js';
+import type { Chain, MatchBy } from '../../shared/model/chains.js';
 import type { ChainAlignment } from '../../shared/model/chainWorkspace.js';
 import { asChainId } from '../../shared/model/ids.js';
-import { skipWithoutBuild, startSampleApp, type SampleApp } from '../helpers/sampleApp.js';
+import { go, skipWithoutBuild, startSampleApp, type SampleApp } from '../helpers/sampleApp.js';
 
 const RUN_1 = 'sample-media-run-1';
 const RUN_2 = 'sample-media-run-2';
@@ -102,6 +106,73 @@ describe('the chains and diff views in Chromium', { skip: skipWithoutBuild }, ()
     await app.shot('chain-graph');
   });
 
+  test('Export on a chain: its four diagrams render, the Markdown block is copied, the .mmd saved', async () => {
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(app.server.url).origin,
+    });
+    const chain = app.page.getByRole('region', { name: 'Chain' });
+    await chain.getByRole('button', { name: 'Export…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Export' });
+    const flowchart = dialog.getByRole('img', { name: 'mermaid-flowchart diagram' });
+    await flowchart.waitFor({ timeout: 30_000 });
+    // The preview is an <img> of the SVG Mermaid drew: it loads (so the SVG is well-formed XML).
+    assert.ok(
+      await flowchart.evaluate(async (img: HTMLImageElement) => (await img.decode(), img.naturalWidth > 0)),
+    );
+    assert.match((await flowchart.getAttribute('src'))!, /^blob:/);
+    // The same SVG, saved: Mermaid's drawing of the chain's labels.
+    const svgSaved = app.page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save SVG' }).click();
+    const svgFile = await svgSaved;
+    assert.equal(svgFile.suggestedFilename(), 'Media-design-run-1.flowchart.svg');
+    const svg = readFileSync((await svgFile.path())!, 'utf8');
+    assert.match(svg, /^<svg[\s\S]*<\/svg>$/);
+    assert.match(svg, /Reject Ce3\+ supplementation/);
+    await app.shot('chain-export');
+
+    const expected = await app.service['export/chain']({
+      chain_id: asChainId(RUN_1),
+      format: 'mermaid-flowchart',
+    });
+    await dialog.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await dialog.getByText('Markdown block copied').waitFor();
+    assert.equal(
+      await app.page.evaluate(() => navigator.clipboard.readText()),
+      '```mermaid\n' + expected.content.replace(/\n$/, '') + '\n```\n',
+    );
+    const download = app.page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save .mmd' }).click();
+    const mmd = await download;
+    assert.equal(mmd.suggestedFilename(), 'Media-design-run-1.flowchart.mmd');
+    assert.equal(readFileSync((await mmd.path())!, 'utf8'), expected.content);
+
+    for (const format of ['mermaid-sequence', 'mermaid-timeline', 'mermaid-graph']) {
+      await dialog.getByLabel('Export format').selectOption(format);
+      await dialog.getByRole('img', { name: `${format} diagram` }).waitFor({ timeout: 30_000 });
+    }
+    for (const [format, file] of [
+      ['crucible-json', 'Media-design-run-1.json'],
+      ['crucible-markdown', 'Media-design-run-1.md'],
+      ['crucible-csv', 'Media-design-run-1.csv'],
+      ['html', 'Media-design-run-1.html'],
+      ['prov-json', 'Media-design-run-1.prov.json'],
+    ] as const) {
+      await dialog.getByLabel('Export format').selectOption(format);
+      await dialog.getByRole('button', { name: `Download ${file}` }).waitFor();
+    }
+    const markdown = app.page.waitForEvent('download');
+    await dialog.getByLabel('Export format').selectOption('crucible-markdown');
+    await dialog.getByRole('button', { name: 'Download Media-design-run-1.md' }).click();
+    assert.equal(
+      readFileSync((await (await markdown).path())!, 'utf8'),
+      (await app.service['export/chain']({ chain_id: asChainId(RUN_1), format: 'crucible-markdown' }))
+        .content,
+    );
+    assert.deepEqual(app.errors, []);
+    await dialog.getByRole('button', { name: 'Close export' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   test('the training chain: loss over epochs with the checkpoint and the early stop marked', async () => {
     await chainRow(TRAINING).click();
     await app.page.getByRole('heading', { name: 'Training gp-v2' }).waitFor();
@@ -182,6 +253,33 @@ describe('the chains and diff views in Chromium', { skip: skipWithoutBuild }, ()
     await app.page.getByText(/^Matched by id ·/).waitFor();
   });
 
+  test("Export on the diff: the aligned flowchart renders; JSON and the .mmd are the service's", async () => {
+    await app.page.getByRole('button', { name: 'Export diff…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Export' });
+    const img = dialog.getByRole('img', { name: 'mermaid-flowchart diagram' });
+    await img.waitFor({ timeout: 30_000 });
+    assert.ok(await img.evaluate(async (el: HTMLImageElement) => (await el.decode(), el.naturalWidth > 0)));
+    const pair = { a: RUN_1, b: RUN_2 };
+    const flow = await app.service['export/diff']({ ...pair, format: 'mermaid-flowchart' });
+    const download = app.page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save .mmd' }).click();
+    const mmd = await download;
+    assert.equal(mmd.suggestedFilename(), 'diff-Media-design-run-1-vs-Media-design-run-2.flowchart.mmd');
+    assert.equal(readFileSync((await mmd.path())!, 'utf8'), flow.content);
+    // Keys typed in the panel are not the diff's n / p.
+    const before = await position();
+    await dialog.getByLabel('Export format').selectOption('json');
+    const json = await app.service['export/diff']({ ...pair, format: 'json' });
+    await dialog.getByRole('button', { name: `Download ${json.file_name}` }).waitFor();
+    assert.deepEqual(JSON.parse(await dialog.locator('pre').innerText()), JSON.parse(json.content));
+    const saved = app.page.waitForEvent('download');
+    await dialog.getByRole('button', { name: `Download ${json.file_name}` }).click();
+    assert.equal(readFileSync((await (await saved).path())!, 'utf8'), json.content);
+    await app.shot('diff-export');
+    await dialog.getByRole('button', { name: 'Close export' }).click();
+    assert.equal(await position(), before);
+  });
+
   test('dark mode: the diff and the chain use the theme colours', async () => {
     await app.page.getByRole('button', { name: 'Switch to dark theme' }).click();
     const removed = app.page.locator('[data-row][data-kind="removed"]').first();
@@ -204,6 +302,33 @@ describe('the chains and diff views in Chromium', { skip: skipWithoutBuild }, ()
     assert.equal(fg, await app.page.evaluate(() => getComputedStyle(document.body).color));
     await app.shot('chain-events-dark');
     await app.page.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
+
+  test("Export on a diff with a session's decisions: made from the two sides, the same generators", async () => {
+    // export/diff takes chain ids; the panel makes a session side's file from chains/align.
+    const sessions = (await app.service['sessions/list']({ limit: 100 })).rows;
+    let session: { id: string; chain: Chain } | null = null;
+    for (const row of sessions) {
+      const chain = await app.service['chains/sessionDecisions']({ session_id: row.session_id });
+      if (chain && chain.events.length > 0) session = { id: row.session_id, chain };
+      if (session) break;
+    }
+    assert.ok(session, 'the sample has a session with decisions');
+    await go(app.page, `#/diff?a=session:${encodeURIComponent(session.id)}&b=chain:${RUN_1}`);
+    await app.page.locator('[data-row]').first().waitFor();
+    await app.page.getByRole('button', { name: 'Export diff…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByRole('img', { name: 'mermaid-flowchart diagram' }).waitFor({ timeout: 30_000 });
+    const download = app.page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save .mmd' }).click();
+    const mmd = await download;
+    const run1 = (await app.service['chains/get']({ chain_id: asChainId(RUN_1) }))!.chain;
+    assert.equal(
+      readFileSync((await mmd.path())!, 'utf8'),
+      diffText(session.chain, run1, 'mermaid-flowchart'),
+    );
+    assert.match(mmd.suggestedFilename(), /^diff-session-.+-vs-Media-design-run-1\.flowchart\.mmd$/);
+    await dialog.getByRole('button', { name: 'Close export' }).click();
   });
 
   test('no errors in the page console', () => {

@@ -30,12 +30,15 @@ import {
   toMermaidSequence,
   toMermaidTimeline,
 } from '../../shared/export/mermaidChains.js';
-import { chainB, golden } from '../helpers/crucible.js';
+import { chainB, emptyChain, golden, hostileChain } from '../helpers/crucible.js';
 import { buildSmallDb } from '../helpers/goTasks.js';
 import { repoRoot, sharedFixtures, tempDir } from '../helpers/paths.js';
+import { rendererJs } from '../helpers/rendererModule.js';
+import type * as SvgText from '../../renderer/src/features/export/svgText.js';
 import { SEED, seedSessions } from '../helpers/seedSessions.js';
 
 const staticDir = join(repoRoot, 'dist', 'renderer');
+const { xmlSafeSvg } = (await import(rendererJs('features/export/svgText.js'))) as typeof SvgText;
 const mermaidDist = join(repoRoot, 'node_modules', 'mermaid', 'dist');
 
 /** Serves the mermaid package's dist folder and an empty page on loopback. */
@@ -121,10 +124,26 @@ describe(
         changesOnly: true,
       });
       diagrams['chain diff (reference)'] = toDiffResultFlowchart(compareChains(a, b));
-      diagrams['chain flowchart'] = toMermaidFlowchart(a);
-      diagrams['chain sequence'] = toMermaidSequence(a, { safe: true });
-      diagrams['chain timeline'] = toMermaidTimeline(a);
-      diagrams['chain graph'] = toMermaidGraph(a);
+      // The chain diagrams as the app shows them (`compat: 'mermaid'`): the reference's own bytes
+      // are not all Mermaid (its sequence ends statements at `&quot;`, its timeline leaves `: `).
+      const safe = { compat: 'mermaid' } as const;
+      for (const [name, chain] of [
+        ['golden', a],
+        ['empty', emptyChain()],
+        ['hostile labels', hostileChain()],
+      ] as const) {
+        diagrams[`chain flowchart (${name})`] = toMermaidFlowchart(chain, safe);
+        diagrams[`chain flowchart with confidence (${name})`] = toMermaidFlowchart(chain, {
+          ...safe,
+          includeConfidence: true,
+        });
+        diagrams[`chain sequence (${name})`] = toMermaidSequence(chain, safe);
+        diagrams[`chain timeline (${name})`] = toMermaidTimeline(chain, safe);
+        diagrams[`chain graph (${name})`] = toMermaidGraph(chain, safe);
+      }
+      diagrams['chain timeline (no title)'] = toMermaidTimeline({ ...a, name: null }, safe);
+      diagrams['chain flowchart (reference bytes)'] = toMermaidFlowchart(a);
+      diagrams['chain graph (reference bytes)'] = toMermaidGraph(a);
       void asSessionId;
 
       mermaidServer = await serveMermaid();
@@ -148,35 +167,65 @@ describe(
 
     test('every generated diagram parses and renders with the built mermaid (strict)', async () => {
       await page.goto(mermaidServer.url);
-      const results = await page.evaluate(async (texts: Record<string, string>) => {
+      // The app's own pass over Mermaid's SVG (HTML serialization) before it is shown as an image.
+      await page.exposeFunction('xmlSafeSvg', xmlSafeSvg);
+      const rendered = await page.evaluate(async (texts: Record<string, string>) => {
+        const toXml = (window as unknown as { xmlSafeSvg: (svg: string) => Promise<string> }).xmlSafeSvg;
+        (window as { alert: (m?: string) => void; alerted?: boolean }).alert = () => {
+          (window as { alerted?: boolean }).alerted = true;
+        };
         const bundle = '/mermaid.esm.min.mjs';
         const m = (await import(bundle)) as { default: MermaidApi };
         const mermaid = m.default;
         mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 500000 });
         const out: Record<string, string> = {};
+        const text: Record<string, string> = {};
         let n = 0;
-        for (const [name, text] of Object.entries(texts)) {
+        for (const [name, source] of Object.entries(texts)) {
           try {
-            await mermaid.parse(text);
-            const { svg } = await mermaid.render(`d${n++}`, text);
-            out[name] = svg.includes('<svg') && !svg.includes('Syntax error') ? 'ok' : 'no svg';
+            await mermaid.parse(source);
+            const svg = await toXml((await mermaid.render(`d${n++}`, source)).svg);
+            const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+            // Labels are text: no element or handler from the data may reach the SVG.
+            const injected = doc.querySelector('script, img, iframe, [onerror], [onload], [onclick]');
+            // The app shows the SVG as an image, which must be well-formed XML.
+            const notXml = doc.querySelector('parsererror')?.textContent;
+            doc.querySelectorAll('style').forEach((el) => el.remove());
+            // Without whitespace: wrapped labels are split over lines at any space.
+            text[name] = (doc.documentElement.textContent ?? '').replace(/\s+/g, '');
+            out[name] =
+              !svg.includes('<svg') || svg.includes('Syntax error')
+                ? 'no svg'
+                : notXml
+                  ? `not XML: ${notXml.slice(0, 200)}`
+                  : injected
+                    ? `markup injected: <${injected.tagName}>`
+                    : 'ok';
           } catch (e) {
             out[name] = String((e as Error).message ?? e).slice(0, 300);
           }
         }
-        return out;
+        return { out, text };
       }, diagrams);
+      const results = rendered.out;
       const failed = Object.keys(diagrams)
         .filter((name) => results[name] !== 'ok')
         .map((name) => `${name}: ${results[name]}`);
-      // Two reference outputs, byte-exact with CrucibleTrace, do not parse in Mermaid 12: the chain
-      // sequence writes HTML entities (`&quot;`) whose `;` ends a statement, and the chain timeline
-      // puts each event after a dangling ` : `. Our own generators all render.
-      assert.deepEqual(
-        failed.map((f) => f.split(':')[0]),
-        ['chain sequence', 'chain timeline'],
-        failed.join('\n'),
+      assert.deepEqual(failed, []);
+      assert.equal(Object.keys(results).length, Object.keys(diagrams).length);
+      // The codes are decoded when drawn: the labels read as the data says (spaces aside).
+      for (const kind of ['flowchart', 'sequence', 'timeline', 'graph']) {
+        assert.ok(
+          rendered.text[`chain ${kind} (golden)`]!.includes('Specsays"fast"<unclear>#1'),
+          `${kind}: ${rendered.text[`chain ${kind} (golden)`]}`,
+        );
+      }
+      assert.match(rendered.text['chain sequence (golden)']!, /Alternatives:p99<10ms,p50<5ms;besteffort/);
+      assert.match(
+        rendered.text['chain sequence (hostile labels)']!,
+        /<script>alert\(1\)<\/script>\[a\]\(b\)\{c\}\|d`/,
       );
+      assert.match(rendered.text['chain timeline (hostile labels)']!, /sectionEvil[\s\S]*titleEvil:event/);
       assert.equal(await page.evaluate(() => (window as { alerted?: boolean }).alerted ?? false), false);
     });
 

@@ -60,3 +60,47 @@ export function runs(): [Chain, Chain] {
     );
   return [parseToChain(input, 'Run A'), parseToChain(edited, 'Run B')];
 }
+
+/** Text that breaks diagrams: quotes, `#`, `;`, markup, brackets, comments, directives, keywords. */
+export const HOSTILE =
+  'x"; end %% #35; &quot; <script>alert(1)</script> [a](b){c}|d` --> E1 ::: :colon & amp %%{init: {"theme":"dark"}}%%';
+
+/**
+ * A chain whose every imported string is hostile: labels (quotes, `#`, `;`, `<script>`, brackets,
+ * newlines of every kind, control characters, unicode, very long text, statement keywords), event
+ * ids that are not Mermaid ids (`end`, punctuation, colliding prefixes), unknown and keyword
+ * types, alternatives and a chain name with markup.
+ */
+export function hostileChain(): Chain {
+  const at = (i: number) => `2025-01-15T10:${String(i).padStart(2, '0')}:00Z`;
+  const long = 'Ünïcødé 🧪 日本語 — '.repeat(400);
+  const ev = (i: number, type: string, decision: string | null, id: string, alternatives: string[] = []) => ({
+    ...createEvent({ id, timestamp: at(i), type, decision, reasoning: HOSTILE }),
+    alternatives,
+  });
+  return {
+    ...golden(),
+    name: `Evil "name"; #1 <b>bold</b> : colon\nsection Injected\ntitle again`,
+    events: [
+      ev(0, 'hypothesis_formed', HOSTILE, 'end;--> x', [
+        HOSTILE,
+        'p99 < 10ms; best',
+        '<img src=x onerror=alert(1)>',
+      ]),
+      ev(
+        1,
+        'alternative_rejected',
+        `first line\nsecond line\r\nthird\rfourth\u2028fifth\u0000\ttab\u00a0no-break`,
+        'abcdefgh-1',
+      ),
+      ev(2, 'constraint_evaluated', long, 'abcdefgh-2', [long]),
+      ev(3, 'pattern_applied', null, 'style'),
+      ev(4, 'end', 'section Evil', 'N3'),
+      ev(5, 'stage start; x', 'title Evil : event', 'N5'),
+      ev(6, '%%', 'timeline LR', 'a1b2c3d4-e5f6'),
+      ev(7, 'class', 'accTitle: x', '"quoted"'),
+      ev(8, 'hypothesis_formed', '   ', 'graph'),
+      ev(9, 'ambiguity_flagged', '[[x]] ((y)) {{z}} >w] /v/ \\u\\', 'click'),
+    ],
+  };
+}

@@ -70,6 +70,7 @@ async function produce(
   subject: ExportSubject,
   ids: string[],
   format: ExportFormat,
+  mermaidSafe: boolean,
 ): Promise<{ content: string; encoding: 'text' | 'base64' }> {
   const service = new ExportService(ws);
   switch (subject) {
@@ -94,7 +95,10 @@ async function produce(
       return service.taskGraph({ graph_id: await graphId(ws, ids[0]!), format: format as never });
     case 'chain':
       exactly(subject, ids, 1);
-      return service.chain({ chain_id: ids[0]!, format: format as never });
+      return service.chain(
+        { chain_id: ids[0]!, format: format as never },
+        { compat: mermaidSafe ? 'mermaid' : 'reference' },
+      );
     case 'diff':
       exactly(subject, ids, 2);
       return service.diff({ a: ids[0]!, b: ids[1]!, format: format as never });
@@ -112,12 +116,13 @@ export const exportCommand: Command = {
   name: 'export',
   summary:
     'Export sessions, projects, task graphs, chains, chain diffs and query results (Mermaid, PROV, source formats, tables).',
-  usage: `export <${EXPORT_SUBJECTS.join('|')}> [ID...] --format FORMAT [-o PATH] [--force] [--db PATH]`,
+  usage: `export <${EXPORT_SUBJECTS.join('|')}> [ID...] --format FORMAT [-o PATH] [--force] [--mermaid-safe] [--db PATH]`,
   options: {
     ...DB_OPTION,
     format: { type: 'string', short: 'f' },
     output: { type: 'string', short: 'o' },
     force: { type: 'boolean' },
+    'mermaid-safe': { type: 'boolean' },
   },
   optionHelp: {
     format: Object.entries(SUBJECT_FORMATS)
@@ -125,6 +130,8 @@ export const exportCommand: Command = {
       .join('; '),
     output: 'write here instead of stdout (a folder for claude-provenance; required for binary formats)',
     force: 'replace existing files',
+    'mermaid-safe':
+      'chain diagrams that Mermaid 12 renders (same structure, escaped for Mermaid) instead of the CrucibleTrace reference bytes; other diagrams always render',
     ...DB_HELP,
   },
   async run(ctx) {
@@ -176,7 +183,9 @@ async function runExport({ values, positionals, stdout, stderr }: CommandContext
     stderr(`wrote ${out}\n`);
     return;
   }
-  const result = await withWorkspace(values, (ws) => produce(ws, subject, ids, f));
+  const result = await withWorkspace(values, (ws) =>
+    produce(ws, subject, ids, f, values['mermaid-safe'] === true),
+  );
   if (result.encoding === 'base64') {
     if (!out) throw new UserError(`${f} is binary: give the output file with -o`);
     refuseExisting(out, values);

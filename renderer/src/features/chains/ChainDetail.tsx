@@ -1,9 +1,13 @@
-/** One chain: header, then its events (filters, table, detail), relationship graph or training chart. */
+/**
+ * One chain: header (with its Export button), then its events (filters, table, detail),
+ * relationship graph or training chart.
+ */
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { chainStatistics } from '../../../../shared/chains/statistics.js';
 import { roundedText } from '../../../../shared/chains/numberText.js';
 import type { ChainViewStore } from '../../stores/chainViewStore.js';
+import { ExportButton } from '../export/index.js';
 import { isTrainingChain } from '../../stores/trainingSeries.js';
 import { ChainGraph } from './ChainGraph.js';
 import { hasRelationships } from './chainGraphElements.js';
@@ -40,7 +44,11 @@ export function ChainDetail({ store }: { store: ChainViewStore }) {
   return (
     <section style={panel} aria-label="Chain">
       <header>
-        <h3 style={{ margin: '4px 0' }}>{c.name ?? stored.chain_id}</h3>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+          <h3 style={{ margin: '4px 0', flex: 1, minWidth: 0 }}>{c.name ?? stored.chain_id}</h3>
+          {/* Its four diagrams, the CrucibleTrace files (JSON, markdown, CSV, viewer HTML) and PROV. */}
+          <ExportButton target={{ kind: 'chain', chain_id: stored.chain_id }} />
+        </div>
         {c.description ? <p style={{ margin: 0 }}>{c.description}</p> : null}
         <p style={muted}>
           {stored.chain_id} · created {when(c.created_at)} · updated {when(c.updated_at)} ·{' '}

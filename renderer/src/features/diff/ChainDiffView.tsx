@@ -10,6 +10,7 @@ import type { ChainRef } from '../../../../shared/model/chainWorkspace.js';
 import { api } from '../../api/index.js';
 import { createChainDiffStore } from '../../stores/chainDiffStore.js';
 import { createChainSideStore } from '../../stores/chainSideStore.js';
+import { ExportButton } from '../export/index.js';
 import { AlignedView } from './AlignedView.js';
 import { DiffSummary } from './DiffSummary.js';
 import { ChainSideContext } from './sideContext.js';
@@ -73,6 +74,12 @@ export function ChainDiffView({ a = null, b = null, onCompare }: ChainDiffViewPr
           </label>
         ))}
         {loading ? <span className="muted">Comparing…</span> : null}
+        {refA && refB ? (
+          <span style={{ marginLeft: 'auto' }}>
+            {/* The aligned diff as a flowchart, the reference HTML or JSON; sessions' decisions too. */}
+            <ExportButton target={{ kind: 'diff', a: refA, b: refB }} label="Export diff…" />
+          </span>
+        ) : null}
       </div>
       {error ? <p role="alert">{error}</p> : null}
       {!refA || !refB ? <p className="muted">Choose two chains or two sessions.</p> : null}

@@ -5,7 +5,16 @@
  */
 import { useEffect, useState } from 'react';
 import type { ExportedFile, ExportFormat } from '../../../../shared/model/exports.js';
-import { fileBlob, markdownBlock, renamed, saveBlob, saveFile, svgBlob, svgToPng } from './download.js';
+import {
+  fileBlob,
+  markdownBlock,
+  renamed,
+  saveBlob,
+  saveFile,
+  svgBlob,
+  svgSize,
+  svgToPng,
+} from './download.js';
 import { loadExport, formatsOf, type ExportTarget } from './exportTarget.js';
 import { renderMermaid } from './mermaidRender.js';
 
@@ -151,7 +160,13 @@ export function ExportPanel({ target, onClose }: ExportPanelProps) {
             </p>
           )}
           {preview.status === 'ready' && imgUrl && (
-            <img className="export-diagram" src={imgUrl} alt={`${format} diagram`} />
+            <img
+              className="export-diagram"
+              src={imgUrl}
+              alt={`${format} diagram`}
+              // Mermaid's SVG says width="100%": drawn at its own size instead, scrolled when larger.
+              style={svg ? { width: svgSize(svg).width } : undefined}
+            />
           )}
           {preview.status === 'ready' && !svg && file?.encoding === 'text' && (
             <pre className="export-text">

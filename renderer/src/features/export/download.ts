@@ -38,7 +38,7 @@ export function svgBlob(svg: string): Blob {
 }
 
 /** The SVG's intrinsic size: its viewBox, else width/height attributes. */
-function svgSize(svg: string): { width: number; height: number } {
+export function svgSize(svg: string): { width: number; height: number } {
   const vb = /viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"/.exec(svg);
   if (vb) return { width: Number(vb[1]), height: Number(vb[2]) };
   const w = /width="([\d.]+)/.exec(svg);

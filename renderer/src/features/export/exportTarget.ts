@@ -1,15 +1,18 @@
 /** What can be exported from a view, its formats, and the contract call that produces each. */
+import type { ChainRef } from '../../../../shared/model/chainWorkspace.js';
 import type { ExportedFile, ExportFormat } from '../../../../shared/model/exports.js';
-import { SUBJECT_FORMATS } from '../../../../shared/model/exports.js';
+import { SUBJECT_FORMATS, type DiffExportFormat } from '../../../../shared/model/exports.js';
 import type { SessionId } from '../../../../shared/model/ids.js';
 import type { TaskGraphId } from '../../../../shared/model/tasks.js';
 import { api } from '../../api/index.js';
+import { localDiffExport } from './localDiffExport.js';
 
 export type ExportTarget =
   | { kind: 'session'; session_id: SessionId }
   | { kind: 'tasks'; graph_id: TaskGraphId; task_ids?: string[] }
   | { kind: 'chain'; chain_id: string }
-  | { kind: 'diff'; a: string; b: string }
+  /** Two chains, or a session's decisions on either side (see localDiffExport). */
+  | { kind: 'diff'; a: ChainRef; b: ChainRef }
   | { kind: 'table'; sql: string };
 
 export function formatsOf(t: ExportTarget): readonly ExportFormat[] {
@@ -41,8 +44,15 @@ export function loadExport(t: ExportTarget, format: ExportFormat): Promise<Expor
     case 'chain':
       return api.call('export/chain', { chain_id: t.chain_id, format: f });
     case 'diff':
-      return api.call('export/diff', { a: t.a, b: t.b, format: f });
+      return diffExport(t.a, t.b, format as DiffExportFormat);
     case 'table':
       return api.call('export/table', { sql: t.sql, format: f });
   }
+}
+
+/** `export/diff` for two workspace chains; the same file made here when a side is a session. */
+async function diffExport(a: ChainRef, b: ChainRef, format: DiffExportFormat): Promise<ExportedFile> {
+  if (a.kind === 'chain' && b.kind === 'chain') return api.call('export/diff', { a: a.id, b: b.id, format });
+  const aligned = await api.call('chains/align', { a, b });
+  return localDiffExport(aligned.a, aligned.b, format);
 }

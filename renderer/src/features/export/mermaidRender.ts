@@ -4,6 +4,7 @@
  * through an <img> (see ExportPanel), so nothing in it can run.
  */
 import type { Mermaid } from 'mermaid';
+import { xmlSafeSvg } from './svgText.js';
 
 type MermaidApi = Mermaid;
 
@@ -24,10 +25,10 @@ function mermaid(dark: boolean): Promise<MermaidApi> {
   });
 }
 
-/** The SVG text of a diagram; throws Mermaid's parse error with its message. */
+/** The SVG text of a diagram, as XML; throws Mermaid's parse error with its message. */
 export async function renderMermaid(source: string, dark = false): Promise<string> {
   const api = await mermaid(dark);
   await api.parse(source);
   const { svg } = await api.render(`provex-mermaid-${++counter}`, source);
-  return svg;
+  return xmlSafeSvg(svg);
 }

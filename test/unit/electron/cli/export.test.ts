@@ -8,6 +8,8 @@ import { provex } from '../../../helpers/cli.js';
 import { chainB, golden, readExport } from '../../../helpers/crucible.js';
 import { buildSmallDb } from '../../../helpers/goTasks.js';
 import { saveChain } from '../../../../electron/store/chainRepository.js';
+import { Service } from '../../../../electron/service.js';
+import { chainText } from '../../../../shared/export/exportText.js';
 import { sharedFixtures, tempDir } from '../../../helpers/paths.js';
 
 const tmp = tempDir('provex-cli-export-');
@@ -50,6 +52,43 @@ for (const [format, file] of [
     assert.equal(r.stdout, readExport(file));
   });
 }
+
+test('--mermaid-safe: the four chain diagrams in the text Mermaid renders; other formats unchanged', () => {
+  for (const format of ['mermaid-flowchart', 'mermaid-sequence', 'mermaid-timeline', 'mermaid-graph']) {
+    const r = run('chain', GOLDEN, '--format', format, '--mermaid-safe');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, chainText(golden(), format, { compat: 'mermaid' }), format);
+  }
+  // The two the reference gets wrong differ from it; the flowchart keeps its structure.
+  assert.notEqual(
+    run('chain', GOLDEN, '--format', 'mermaid-sequence', '--mermaid-safe').stdout,
+    readExport('golden.sequence.mmd'),
+  );
+  assert.doesNotMatch(run('chain', GOLDEN, '--format', 'mermaid-timeline', '--mermaid-safe').stdout, / : \n/);
+  assert.equal(
+    run('chain', GOLDEN, '--format', 'crucible-markdown', '--mermaid-safe').stdout,
+    readExport('golden.md'),
+  );
+  // Our own generators always render: the flag changes nothing for them.
+  assert.equal(
+    run('diff', GOLDEN, chainBKey, '--format', 'mermaid-flowchart', '--mermaid-safe').stdout,
+    run('diff', GOLDEN, chainBKey, '--format', 'mermaid-flowchart').stdout,
+  );
+});
+
+test('over the contract (the app), chain diagrams are the render-safe variant', async () => {
+  const ws = await Workspace.open(db);
+  try {
+    const service = new Service(ws);
+    const file = await service['export/chain']({ chain_id: GOLDEN, format: 'mermaid-timeline' });
+    assert.equal(file.content, chainText(golden(), 'mermaid-timeline', { compat: 'mermaid' }));
+    assert.equal(file.file_name, 'State-Manager-Implementation.timeline.mmd');
+    const json = await service['export/chain']({ chain_id: GOLDEN, format: 'crucible-json' });
+    assert.equal(json.content, readExport('golden.export.json'));
+  } finally {
+    ws.close();
+  }
+});
 
 test('-o writes the same bytes to a file; an existing file needs --force', () => {
   const out = join(tmp.dir, 'golden.mmd');
