@@ -168,7 +168,7 @@ export interface Contract {
     args: { graph_id: TaskGraphId; format: TaskExportFormat; task_ids?: string[] };
     result: ExportedFile;
   };
-  /** A workspace chain as a CrucibleTrace export (JSON, markdown, CSV, viewer HTML), a Mermaid diagram or PROV. */
+  /** A workspace chain as a CrucibleTrace export (JSON, markdown, CSV, viewer HTML), PROV, or a Mermaid diagram in the render-safe variant (the CLI gives the reference's bytes). */
   'export/chain': { args: { chain_id: string; format: ChainExportFormatName }; result: ExportedFile };
   /** Chain `a` against chain `b`: the aligned flowchart, the reference diff HTML, or the diff as JSON. */
   'export/diff': { args: { a: string; b: string; format: DiffExportFormat }; result: ExportedFile };
