@@ -1,4 +1,6 @@
 /** The Sessions view: filters, summary charts, the virtualized table and a status line. */
+import { ExportButton } from '../export/index.js';
+import { sessionListSql } from '../../stores/sessionListSql.js';
 import { useCallback, useEffect } from 'react';
 import type { SessionSortKey, SessionSummary } from '../../../../shared/model/sessions.js';
 import { formatCount } from '../../components/format.js';
@@ -79,6 +81,7 @@ export function SessionsView({ list }: { list: SessionListState }) {
         onRange={onRange}
       />
       <div className="list-status" role="status">
+        <ExportButton target={{ kind: 'table', sql: sessionListSql(list) }} label="Export list…" />
         <span data-testid="sessions-total">
           {total === null ? 'Loading…' : `${formatCount(total)} sessions`}
           {error && <span className="fail"> · {error}</span>}

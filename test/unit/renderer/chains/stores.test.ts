@@ -18,7 +18,7 @@ import { insertChains } from '../../../../electron/store/chainRepository.js';
 import { Workspace } from '../../../../electron/store/workspace.js';
 import { chainB, golden } from '../../../helpers/crucible.js';
 import { tempDir } from '../../../helpers/paths.js';
-import { rendererJs } from './rendererJs.js';
+import { rendererJs } from '../../../helpers/rendererModule.js';
 
 const { createChainListStore } = (await import(rendererJs('stores/chainListStore.js'))) as typeof ListStore;
 const { createChainViewStore } = (await import(rendererJs('stores/chainViewStore.js'))) as typeof ViewStore;

@@ -7,7 +7,7 @@ import type * as DiffRows from '../../../../renderer/src/stores/diffRows.js';
 import type * as Training from '../../../../renderer/src/stores/trainingSeries.js';
 import type * as Graph from '../../../../renderer/src/features/chains/chainGraphElements.js';
 import { chainB, golden, readOwn } from '../../../helpers/crucible.js';
-import { rendererJs } from './rendererJs.js';
+import { rendererJs } from '../../../helpers/rendererModule.js';
 
 const F = (await import(rendererJs('stores/chainEventFilters.js'))) as typeof Filters;
 const D = (await import(rendererJs('stores/diffRows.js'))) as typeof DiffRows;
