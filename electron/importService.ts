@@ -9,6 +9,7 @@ import type {
 } from '../shared/model/importCalls.js';
 import { zeroCounts, type ImportReport } from '../shared/model/imports.js';
 import { detectKind } from './importers/detectKind.js';
+import { watchRootId } from './watcher/workspaceWatch.js';
 import { importPaths } from './importers/importPaths.js';
 import { userDataDir } from './store/paths.js';
 import type { Workspace } from './store/workspace.js';
@@ -35,20 +36,21 @@ const userError = (message: string, status = 400) =>
  */
 export class ImportService {
   private nextId = 1;
-  private readonly roots: string[];
+  /** Allowed roots by the id the file tracker knows them by, so import and watch name a folder alike. */
+  private readonly roots: Map<string, string>;
 
   constructor(private readonly o: ImportServiceOptions) {
-    this.roots = o.allowRoots.map((r) => realpathSync(resolve(r)));
+    this.roots = new Map(o.allowRoots.map((r) => [watchRootId(r), realpathSync(resolve(r))]));
   }
 
   listRoots(): ImportRoots {
     return {
-      roots: this.roots.map((r, i) => ({ root_id: i, label: `${basename(r)} (${dirname(r)})` })),
+      roots: [...this.roots].map(([id, r]) => ({ root_id: id, label: `${basename(r)} (${dirname(r)})` })),
       dialogs: Boolean(this.o.pick),
     };
   }
 
-  browse(rootId: number, at: string): BrowseResult {
+  browse(rootId: string, at: string): BrowseResult {
     const dir = this.inside(rootId, at);
     let names: string[];
     try {
@@ -134,8 +136,8 @@ export class ImportService {
   }
 
   /** An allowed root's entry; refused when it leaves the root (`..`, absolute, or a symlink out). */
-  private inside(rootId: number, rel: string): string {
-    const root = this.roots[rootId];
+  private inside(rootId: string, rel: string): string {
+    const root = this.roots.get(rootId);
     if (root === undefined) throw userError(`no allowed root ${rootId}`, 404);
     const full = resolve(root, normalise(rel));
     let real: string;

@@ -99,7 +99,7 @@ export interface Contract {
   /** Folders importable without a dialog (browser mode's allowed roots), and whether OS dialogs exist. */
   'import/roots': { args: void; result: ImportRoots };
   /** The entries of a folder inside an allowed root, with what each would import as. */
-  'import/browse': { args: { root_id: number; at: string }; result: BrowseResult };
+  'import/browse': { args: { root_id: string; at: string }; result: BrowseResult };
   /** Imports entries of an allowed root, or what the user picks in the OS dialog; progress as `import/progress`. */
   'import/run': { args: ImportRequest; result: ImportReport };
   /** Imports dropped files (their bytes), kept under the user-data folder. */

@@ -115,7 +115,7 @@ const importRequest: Check = (v, at) => {
   if (typeof v === 'object' && v !== null && 'dialog' in v) {
     object({ dialog: oneOf(['folder', 'files']) }, { kind: importKind })(v, at);
   } else {
-    object({ root_id: nonNegativeInt, entries: stringList }, { kind: importKind })(v, at);
+    object({ root_id: str, entries: stringList }, { kind: importKind })(v, at);
   }
 };
 
@@ -140,7 +140,7 @@ const validators = {
   ),
   'timeline/item': object({ event_id: str }),
   'import/roots': none,
-  'import/browse': object({ root_id: nonNegativeInt, at: str }),
+  'import/browse': object({ root_id: str, at: str }),
   'import/run': importRequest,
   'import/upload': object({ name: str, items: uploadItems }, { kind: importKind }),
   'query/run': object({ sql: str }, { limit: nonNegativeInt }),

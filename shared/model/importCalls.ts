@@ -2,7 +2,8 @@ import type { ImportKind, ImportProgress } from './imports.js';
 
 /** A folder the user may import from without a dialog (browser mode: `provex serve --allow-root`). */
 export interface ImportRoot {
-  root_id: number;
+  /** The same stable id the file tracker uses for the folder (`watch/*`). */
+  root_id: string;
   /** What to show: the folder's name and where it is. */
   label: string;
 }
@@ -22,7 +23,7 @@ export interface BrowseEntry {
 }
 
 export interface BrowseResult {
-  root_id: number;
+  root_id: string;
   /** `/`-separated, relative to the root ('' for the root itself). */
   at: string;
   entries: BrowseEntry[];
@@ -33,7 +34,7 @@ export interface BrowseResult {
  * the user picks in an OS dialog (desktop app only). No absolute path ever crosses the contract.
  */
 export type ImportRequest =
-  | { root_id: number; entries: string[]; kind?: ImportKind }
+  | { root_id: string; entries: string[]; kind?: ImportKind }
   | { dialog: 'folder' | 'files'; kind?: ImportKind };
 
 /** Dropped files, read by the renderer: uploaded, stored under the user-data folder, then imported. */

@@ -59,7 +59,7 @@ export class FakeService implements ContractService {
 
   async 'import/roots'() {
     this.record('import/roots', undefined);
-    return { roots: [{ root_id: 0, label: 'projects (/tmp)' }], dialogs: false };
+    return { roots: [{ root_id: '7a6b8e14cbb1', label: 'projects (/tmp)' }], dialogs: false };
   }
 
   async 'import/browse'(args: Args<'import/browse'>) {
@@ -349,8 +349,8 @@ export const sampleArgs: { [K in CallKey]: Args<K> } = {
   },
   'timeline/item': { event_id: asEventId('e-1') },
   'import/roots': undefined,
-  'import/browse': { root_id: 0, at: 'MicroGrowAgents' },
-  'import/run': { root_id: 0, entries: ['MicroGrowAgents'], kind: 'claude' },
+  'import/browse': { root_id: '7a6b8e14cbb1', at: 'MicroGrowAgents' },
+  'import/run': { root_id: '7a6b8e14cbb1', entries: ['MicroGrowAgents'], kind: 'claude' },
   'import/upload': { name: 'dropped', items: [{ relative: 'a/manifest.yaml', base64: 'c2Vzc2lvbjoge30K' }] },
   'query/run': { sql: 'SELECT 1 AS x', limit: 5 },
   'tasks/graphs': undefined,

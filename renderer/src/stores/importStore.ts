@@ -18,7 +18,7 @@ interface ImportStore {
   open: boolean;
   roots: ImportRoots | null;
   rootsError: string | null;
-  rootId: number | null;
+  rootId: string | null;
   at: string;
   entries: BrowseEntry[];
   browseError: string | null;
@@ -36,7 +36,7 @@ interface ImportStore {
   error: string | null;
   openPanel(): Promise<void>;
   closePanel(): void;
-  browse(rootId: number, at: string): Promise<void>;
+  browse(rootId: string, at: string): Promise<void>;
   moveCursor(delta: number): void;
   setCursor(index: number): void;
   /** Enter on the cursor: opens a folder, toggles a file. */

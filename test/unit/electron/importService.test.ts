@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:
 import { join, relative } from 'node:path';
 import { after, test } from 'node:test';
 import { Service } from '../../../electron/service.js';
+import { watchRootId } from '../../../electron/watcher/workspaceWatch.js';
 import { Workspace } from '../../../electron/store/workspace.js';
 import type { ImportProgressEvent } from '../../../shared/model/importCalls.js';
 import { sharedFixtures, tempDir } from '../../helpers/paths.js';
@@ -29,17 +30,23 @@ test('the browser mode imports from allowed roots only, by id and relative entri
 
   const roots = await s['import/roots']();
   assert.equal(roots.dialogs, false);
+  const id = watchRootId(root);
   assert.deepEqual(
     roots.roots.map((r) => r.root_id),
-    [0],
+    [id],
+    'the id the file tracker knows the folder by',
   );
-  const listing = await s['import/browse']({ root_id: 0, at: '' });
+  assert.ok(
+    (await s['watch/list']()).roots.some((r) => r.root_id === id),
+    'watch lists the same root',
+  );
+  const listing = await s['import/browse']({ root_id: id, at: '' });
   assert.deepEqual(
     listing.entries.find((e) => e.name === 'MicroGrowAgents'),
     { name: 'MicroGrowAgents', kind: 'folder', importable: 'claude' },
   );
 
-  const report = await s['import/run']({ root_id: 0, entries: ['MicroGrowAgents'] });
+  const report = await s['import/run']({ root_id: id, entries: ['MicroGrowAgents'] });
   assert.equal(report.errors.length, 0);
   assert.ok(report.sources.length >= 8);
   assert.equal((await s['workspace/info']()).counts.sessions, 3);
@@ -48,13 +55,13 @@ test('the browser mode imports from allowed roots only, by id and relative entri
 
   for (const bad of ['../', '../../etc', 'escape', 'escape/passwd', '/etc']) {
     await assert.rejects(
-      s['import/run']({ root_id: 0, entries: [bad] }),
+      s['import/run']({ root_id: id, entries: [bad] }),
       /outside the allowed folder|no such entry/,
       bad,
     );
   }
-  await assert.rejects(s['import/browse']({ root_id: 0, at: 'escape' }), /outside the allowed folder/);
-  await assert.rejects(s['import/run']({ root_id: 3, entries: ['x'] }), /no allowed root 3/);
+  await assert.rejects(s['import/browse']({ root_id: id, at: 'escape' }), /outside the allowed folder/);
+  await assert.rejects(s['import/run']({ root_id: 'nope', entries: ['x'] }), /no allowed root nope/);
   await assert.rejects(s['import/run']({ dialog: 'folder' }), /desktop app only/);
   await s.close();
 });

@@ -60,7 +60,7 @@ export function FolderBrowser() {
           <select
             aria-label="Allowed folder"
             value={rootId}
-            onChange={(e) => void st().browse(Number(e.target.value), '')}
+            onChange={(e) => void st().browse(e.target.value, '')}
           >
             {roots.roots.map((r) => (
               <option key={r.root_id} value={r.root_id}>
