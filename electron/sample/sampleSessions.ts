@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { TaskId } from '../../shared/model/ids.js';
 import { ProvenanceTracker } from '../tracker/index.js';
 import type { Workspace } from '../store/workspace.js';
-import { pick, seededRandom } from '../../shared/util/random.js';
+import { seededRandom } from '../../shared/util/random.js';
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -227,8 +227,8 @@ export async function writeSampleSessions(
   });
   const c: Ctx = { t: mg, rand, tasks };
   await literature(c);
-  for (let i = 0; i < 4; i++) await formulation(c, pick(rand, ORGANISMS), i === 1);
-  for (let i = 0; i < 3; i++) await growth(c, pick(rand, ORGANISMS), i === 2);
+  for (let i = 0; i < 4; i++) await formulation(c, ORGANISMS[i % ORGANISMS.length]!, i === 1);
+  for (let i = 0; i < 3; i++) await growth(c, ORGANISMS[(i + 1) % ORGANISMS.length]!, i === 2);
   await mg.close();
 
   const pf = new ProvenanceTracker({
