@@ -46,7 +46,11 @@ export interface WriteResult {
   missingParents: { session_id: string; parent_session_id: string }[];
 }
 
-const CHILD_TABLES: readonly { spec: TableSpec; key: string; pick: (f: SourceFragment) => object[] }[] = [
+export const CHILD_TABLES: readonly {
+  spec: TableSpec;
+  key: string;
+  pick: (f: SourceFragment) => object[];
+}[] = [
   { spec: EVENTS, key: 'event_id', pick: (f) => f.events },
   { spec: TOOL_CALLS, key: 'call_id', pick: (f) => f.toolCalls },
   { spec: DECISIONS, key: 'decision_id', pick: (f) => f.decisions },
@@ -147,15 +151,27 @@ export async function writeSessionInfo(
   sourceId: number,
   projectId: number | null,
 ): Promise<void> {
-  const rows = dedupe(frag.sessionInfo, (r) => r.session_id);
+  await writeSessionInfoRows(
+    conn,
+    dedupe(frag.sessionInfo, (r) => r.session_id).map((r) => ({ row: r, sourceId })),
+    projectId,
+  );
+}
+
+/** Session info rows, each with the source that wrote it (several sources in a batch). */
+export async function writeSessionInfoRows(
+  conn: DuckDBConnection,
+  rows: readonly { row: SourceFragment['sessionInfo'][number]; sourceId: number }[],
+  projectId: number | null,
+): Promise<void> {
   if (rows.length === 0) return;
   await conn.run(
-    `CREATE TEMP TABLE IF NOT EXISTS provex_stage_info (session_id VARCHAR, folder VARCHAR, flavour VARCHAR, summary_md VARCHAR, manifest VARCHAR)`,
+    `CREATE TEMP TABLE IF NOT EXISTS provex_stage_info (session_id VARCHAR, folder VARCHAR, flavour VARCHAR, summary_md VARCHAR, manifest VARCHAR, source_id INTEGER)`,
   );
   await conn.run(`DELETE FROM temp.provex_stage_info`);
   const ap = await conn.createAppender('provex_stage_info', 'main', 'temp');
   try {
-    for (const r of rows) {
+    for (const { row: r, sourceId } of rows) {
       for (const v of [
         r.session_id,
         r.folder,
@@ -166,6 +182,7 @@ export async function writeSessionInfo(
         if (v === null) ap.appendNull();
         else ap.appendVarchar(v);
       }
+      ap.appendInteger(sourceId);
       ap.endRow();
     }
     ap.flushSync();
@@ -177,7 +194,7 @@ export async function writeSessionInfo(
   const project = projectId === null ? 'NULL' : String(projectId);
   await conn.run(
     `INSERT INTO provex_session_info (session_id, project_id, source_id, folder, flavour, summary_md, manifest)
-     SELECT session_id, ${project}, ${sourceId}, folder, flavour, summary_md, CAST(manifest AS JSON) FROM temp.provex_stage_info
+     SELECT session_id, ${project}, source_id, folder, flavour, summary_md, CAST(manifest AS JSON) FROM temp.provex_stage_info
      ON CONFLICT (session_id) DO UPDATE SET
        project_id = CASE WHEN excluded.flavour = 'database' THEN COALESCE(provex_session_info.project_id, excluded.project_id)
                          ELSE COALESCE(excluded.project_id, provex_session_info.project_id) END,
@@ -254,7 +271,7 @@ function rowKey(r: object, key: string): string {
   return String((r as Record<string, unknown>)[key]);
 }
 
-function linkKey(r: {
+export function linkKey(r: {
   session_id: string;
   entity_table: string;
   entity_id: string;
@@ -264,7 +281,7 @@ function linkKey(r: {
 }
 
 /** Last one wins: ON CONFLICT cannot touch one key twice in a statement. */
-function dedupe<T>(rows: readonly T[], key: (r: T) => string): T[] {
+export function dedupe<T>(rows: readonly T[], key: (r: T) => string): T[] {
   const m = new Map<string, T>();
   for (const r of rows) m.set(key(r), r);
   return [...m.values()];

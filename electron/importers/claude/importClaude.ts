@@ -10,11 +10,12 @@ import {
 } from '../../../shared/model/imports.js';
 import { asSessionId, type SessionId } from '../../../shared/model/ids.js';
 import type { SourceFragment } from '../../../shared/model/provenanceRecords.js';
+import { BatchPlanner, writeNewFragments, type BatchItem } from '../../store/batchWriter.js';
 import {
   ensureProject,
-  previousImport,
   removeUnclaimedSessions,
   writeFragment,
+  type WriteResult,
 } from '../../store/sessionWriter.js';
 import type { Workspace } from '../../store/workspace.js';
 import { discover } from './discover.js';
@@ -94,20 +95,82 @@ export async function importClaudeTracked(
   };
   const stale: string[] = [];
   const missingParents = new Map<string, string>();
+  const known = await knownSources(ws);
   const written = new DistinctRows();
   for (const { ctx, jobs } of jobsPerRoot) {
     const projectId = await ensureProject(ws, ctx.projectName, ctx.root.projectRoot);
-    for (const job of jobs) {
-      progress.currentPath = job.path;
-      const force = job.kind === 'actions-jsonl' && (options.forceActions?.has(job.path) ?? false);
-      const outcome = await runJob(ws, job, projectId, stale, missingParents, force, written);
+    /** One file finished; `frag` is what it wrote, when it wrote anything. */
+    const done = (outcome: SourceOutcome, path: string, frag?: SourceFragment): void => {
       report.sources.push(outcome);
+      if (frag && (outcome.status === 'imported' || outcome.status === 'replaced')) written.add(frag);
       report.totals = written.counts();
+      progress.currentPath = path;
       progress.filesDone++;
       progress.sessionsDone = report.totals.sessions;
       progress.eventsDone = report.totals.events;
       options.onProgress?.({ ...progress });
+    };
+    // New files go in batches (see batchWriter.ts); anything else is written alone, in order.
+    let batch: { job: Job; outcome: SourceOutcome; item: BatchItem }[] = [];
+    let planner = new BatchPlanner();
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const pending = batch;
+      batch = [];
+      planner = new BatchPlanner();
+      let results: (WriteResult | Error)[];
+      try {
+        results = await writeNewFragments(
+          ws,
+          pending.map((p) => p.item),
+          projectId,
+        );
+      } catch {
+        results = [];
+        for (const p of pending)
+          results.push(await writeFragment(ws, p.item.src, p.item.frag).catch(asError));
+      }
+      pending.forEach((p, i) => {
+        record(p.outcome, results[i]!, stale, missingParents);
+        done(p.outcome, p.job.path, p.item.frag);
+      });
+    };
+    for (const job of jobs) {
+      const force = job.kind === 'actions-jsonl' && (options.forceActions?.has(job.path) ?? false);
+      const prepared = prepareJob(job);
+      if (!('item' in prepared)) {
+        await flush();
+        done(prepared.outcome, job.path);
+        continue;
+      }
+      const { outcome, src, fragment } = prepared.item;
+      const key = sourceKey(job.kind, job.path);
+      const prev = known.get(key);
+      if (prev !== undefined && prev === src.hash && !force) {
+        await flush();
+        outcome.status = 'unchanged';
+        done(outcome, job.path);
+        continue;
+      }
+      known.set(key, src.hash);
+      const item: BatchItem = {
+        src: { kind: job.kind, path: job.path, hash: src.hash, size: src.size, projectId },
+        frag: fragment,
+      };
+      if (prev === undefined) {
+        if (planner.size >= BATCH_FILES || planner.rows >= BATCH_ROWS || !planner.tryAdd(fragment)) {
+          await flush();
+          planner.tryAdd(fragment);
+        }
+        batch.push({ job, outcome, item });
+        continue;
+      }
+      await flush();
+      const res = await writeFragment(ws, item.src, item.frag).catch(asError);
+      record(outcome, res, stale, missingParents);
+      done(outcome, job.path, item.frag);
     }
+    await flush();
   }
   await removeUnclaimedSessions(ws, stale);
   const present = new Set(
@@ -232,15 +295,29 @@ async function addWorkspaceEvents(ws: Workspace, ctx: RootContext): Promise<void
   for (const r of rows) ctx.eventSession.set(String(r.event_id), asSessionId(String(r.session_id)));
 }
 
-async function runJob(
-  ws: Workspace,
+/** Files per batch and rows per batch: bounds the memory a batch holds before it is written. */
+const BATCH_FILES = 2000;
+const BATCH_ROWS = 200_000;
+
+const sourceKey = (kind: SourceKind, path: string): string => `${kind}\u0000${path}`;
+
+/** The content hash of every source imported so far (one read instead of one per file). */
+async function knownSources(ws: Workspace): Promise<Map<string, string | null>> {
+  const rows = await ws.all(`SELECT kind, path, content_hash FROM provex_sources`);
+  return new Map(
+    rows.map((r) => [
+      sourceKey(String(r.kind) as SourceKind, String(r.path)),
+      r.content_hash === null ? null : String(r.content_hash),
+    ]),
+  );
+}
+
+/** Parses and builds a job's rows; an outcome already final when it cannot be written. */
+function prepareJob(
   job: Job,
-  projectId: number,
-  stale: string[],
-  missingParents: Map<string, string>,
-  force: boolean,
-  written: DistinctRows,
-): Promise<SourceOutcome> {
+):
+  | { outcome: SourceOutcome }
+  | { item: { outcome: SourceOutcome; src: SourceText; fragment: FileFragment['fragment'] } } {
   const outcome: SourceOutcome = {
     path: job.path,
     kind: job.kind,
@@ -252,36 +329,34 @@ async function runJob(
   if (!('value' in job.parsed)) {
     outcome.reason = job.parsed.error.message;
     outcome.rejected.push(issueOf(job.parsed.error));
-    return outcome;
+    return { outcome };
   }
   const src: SourceText = job.parsed.src;
   const built = job.build();
   if (typeof built === 'string') {
     outcome.reason = `${job.path}: ${built}`;
-    return outcome;
+    return { outcome };
   }
   outcome.rejected = built.rejected;
   outcome.warnings = built.warnings;
-  const prev = await previousImport(ws, job.kind, job.path);
-  if (prev && prev.hash === src.hash && !force) {
-    outcome.status = 'unchanged';
-    return outcome;
+  return { item: { outcome, src, fragment: built.fragment } };
+}
+
+/** Folds a write's result (or its error) into the job's outcome. */
+function record(
+  outcome: SourceOutcome,
+  res: WriteResult | Error,
+  stale: string[],
+  missingParents: Map<string, string>,
+): void {
+  if (res instanceof Error) {
+    outcome.reason = `${outcome.path}: cannot store: ${String(res.message ?? res).split('\n')[0]}`;
+    return;
   }
-  try {
-    const res = await writeFragment(
-      ws,
-      { kind: job.kind, path: job.path, hash: src.hash, size: src.size, projectId },
-      built.fragment,
-    );
-    outcome.status = res.status;
-    outcome.counts = res.counts;
-    written.add(built.fragment);
-    stale.push(...res.staleSessions);
-    for (const m of res.missingParents) missingParents.set(m.session_id, m.parent_session_id);
-  } catch (e) {
-    outcome.reason = `${job.path}: cannot store: ${String((e as Error).message ?? e).split('\n')[0]}`;
-  }
-  return outcome;
+  outcome.status = res.status;
+  outcome.counts = res.counts;
+  stale.push(...res.staleSessions);
+  for (const m of res.missingParents) missingParents.set(m.session_id, m.parent_session_id);
 }
 
 /**
@@ -319,3 +394,5 @@ class DistinctRows {
 }
 
 export type { ImportIssue };
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
