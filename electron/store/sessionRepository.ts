@@ -8,18 +8,15 @@ import type {
   SessionTrace,
 } from '../../shared/model/sessions.js';
 import { sessionSortKeys } from '../../shared/model/sessions.js';
-import { toDecision, toEntityLink, toSessionEvent, toToolCall, toTransformation } from './provenanceRows.js';
 import {
-  type Row,
-  boolOrNull,
-  int,
-  intOrNull,
-  isoUtc,
-  isoUtcOrNull,
-  json,
-  str,
-  strOrNull,
-} from './values.js';
+  toDecision,
+  toEntityLink,
+  toSessionDetail,
+  toSessionEvent,
+  toToolCall,
+  toTransformation,
+} from './provenanceRows.js';
+import { type Row, boolOrNull, int, intOrNull, isoUtc, isoUtcOrNull, str, strOrNull } from './values.js';
 import type { Param, Workspace } from './workspace.js';
 
 /**
@@ -130,22 +127,18 @@ export async function getSessionDetail(ws: Workspace, id: string): Promise<Sessi
     [id],
   );
   if (!r) return null;
-  return {
-    ...toSummary(r),
-    agent_version: strOrNull(r.agent_version),
-    kwargs: json(r.kwargs),
-    user_context: json(r.user_context),
-    result_summary: json(r.result_summary),
-    error_message: strOrNull(r.error_message),
-    python_version: strOrNull(r.python_version),
-    dependencies: json(r.dependencies),
-    db_path: strOrNull(r.db_path),
-    created_at: isoUtcOrNull(r.created_at),
+  const summary = toSummary(r);
+  return toSessionDetail(r, {
+    project: summary.project,
+    project_id: summary.project_id,
     project_root: strOrNull(r.project_root),
     folder: strOrNull(r.folder),
     summary_md: strOrNull(r.summary_md),
-    manifest: json(r.manifest),
-  };
+    manifest: r.manifest,
+    event_count: summary.event_count,
+    tool_call_count: summary.tool_call_count,
+    cache_hits: summary.cache_hits,
+  });
 }
 
 /** Everything recorded for one session (the reference `get_session_trace`), or null. */
