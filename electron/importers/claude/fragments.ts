@@ -46,11 +46,11 @@ export function jsonFragment(ctx: RootContext, j: JsonManifest): FileFragment {
   const f = emptyFragment(true);
   f.sessions.push(j.session);
   f.contextSessions.push(...ancestors(ctx, j.session));
-  f.events.push(...j.events);
-  f.toolCalls.push(...j.toolCalls);
-  f.decisions.push(...j.decisions);
-  f.transformations.push(...j.transformations);
-  f.entityLinks.push(...j.entityLinks);
+  pushAll(f.events, j.events);
+  pushAll(f.toolCalls, j.toolCalls);
+  pushAll(f.decisions, j.decisions);
+  pushAll(f.transformations, j.transformations);
+  pushAll(f.entityLinks, j.entityLinks);
   const folder = folderOf(ctx, j.session.session_id);
   f.sessionInfo.push({
     session_id: j.session.session_id,
@@ -131,8 +131,8 @@ export function actionsFragment(
   f.contextSessions.sort(
     (x, y) => (x.parent_session_id === null ? 0 : 1) - (y.parent_session_id === null ? 0 : 1),
   );
-  f.events.push(...a.events);
-  f.entityLinks.push(...a.entityLinks);
+  pushAll(f.events, a.events);
+  pushAll(f.entityLinks, a.entityLinks);
   if (parsed.lines.length === 0 && parsed.rejected.length === 0)
     warnings.push({ path, message: 'no action lines' });
   return { fragment: f, rejected: parsed.rejected, warnings };
@@ -150,4 +150,9 @@ export function summaryFragment(folder: SessionFolder, text: string): FileFragme
     summary_md: text,
   });
   return { fragment: f, rejected: [], warnings: [] };
+}
+
+/** `to.push(...from)` passes every element as an argument: a 1,000,000-line log overflows the stack. */
+function pushAll<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
 }
