@@ -29,16 +29,20 @@ const SUMMARY_SELECT = `
          COALESCE(c.event_count, 0) AS event_count, COALESCE(c.tool_call_count, 0) AS tool_call_count,
          COALESCE(c.cache_hits, 0) AS cache_hits`;
 
-const SUMMARY_FROM = `
-  FROM provenance_sessions s
-  LEFT JOIN provex_session_info i ON i.session_id = s.session_id
-  LEFT JOIN provex_projects p ON p.project_id = i.project_id
-  LEFT JOIN (
+const EVENT_COUNTS = `
     SELECT session_id, COUNT(*) AS event_count,
            COUNT(*) FILTER (WHERE event_type = 'tool_call') AS tool_call_count,
            COUNT(*) FILTER (WHERE event_type = 'tool_call' AND json_extract(details, '$.cache_hit') = 'true') AS cache_hits
-    FROM provenance_events GROUP BY session_id
-  ) c ON c.session_id = s.session_id`;
+    FROM provenance_events`;
+
+/** Sessions with their project, for filtering and paging (no event counts). */
+const PAGE_FROM = `
+  FROM provenance_sessions s
+  LEFT JOIN provex_session_info i ON i.session_id = s.session_id
+  LEFT JOIN provex_projects p ON p.project_id = i.project_id`;
+
+const SUMMARY_FROM = `${PAGE_FROM}
+  LEFT JOIN (${EVENT_COUNTS} GROUP BY session_id) c ON c.session_id = s.session_id`;
 
 export function toSummary(r: Row): SessionSummary {
   return {
@@ -106,14 +110,33 @@ export async function listSessions(ws: Workspace, f: SessionFilter = {}): Promis
   const sortExpr = sort === 'project' ? 'p.name' : sort.endsWith('_count') ? sort : `s.${sort}`;
   const limit = Math.max(0, Math.min(f.limit ?? 1000, 100_000));
   const offset = Math.max(0, f.offset ?? 0);
-  const rows = await ws.all(
-    `${SUMMARY_SELECT}, COUNT(*) OVER () AS total_count ${SUMMARY_FROM} ${where}
-     ORDER BY ${sortExpr} ${dir} NULLS LAST, s.session_id LIMIT ${limit} OFFSET ${offset}`,
-    params,
-  );
+  // Sorting by a count needs the counts of every match; any other order pages the sessions first
+  // and counts events for that page only (the events table is by far the largest).
+  const rows = sort.endsWith('_count')
+    ? await ws.all(
+        `${SUMMARY_SELECT}, COUNT(*) OVER () AS total_count ${SUMMARY_FROM} ${where}
+         ORDER BY ${sortExpr} ${dir} NULLS LAST, s.session_id LIMIT ${limit} OFFSET ${offset}`,
+        params,
+      )
+    : await ws.all(
+        `WITH page AS (
+           SELECT s.session_id, COUNT(*) OVER () AS total_count,
+                  row_number() OVER (ORDER BY ${sortExpr} ${dir} NULLS LAST, s.session_id) AS rn
+           ${PAGE_FROM} ${where}
+           ORDER BY ${sortExpr} ${dir} NULLS LAST, s.session_id LIMIT ${limit} OFFSET ${offset}
+         )
+         ${SUMMARY_SELECT}, page.total_count
+         FROM page JOIN provenance_sessions s ON s.session_id = page.session_id
+         LEFT JOIN provex_session_info i ON i.session_id = s.session_id
+         LEFT JOIN provex_projects p ON p.project_id = i.project_id
+         LEFT JOIN (${EVENT_COUNTS} WHERE session_id IN (SELECT session_id FROM page) GROUP BY session_id) c
+           ON c.session_id = s.session_id
+         ORDER BY page.rn`,
+        params,
+      );
   let total = rows.length ? int(rows[0]!.total_count) : 0;
   if (!rows.length && offset > 0) {
-    const [c] = await ws.all(`SELECT COUNT(*) AS n ${SUMMARY_FROM} ${where}`, params);
+    const [c] = await ws.all(`SELECT COUNT(*) AS n ${PAGE_FROM} ${where}`, params);
     total = int(c?.n ?? 0);
   }
   return { total, offset, rows: rows.map(toSummary) };
