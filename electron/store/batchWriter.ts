@@ -31,11 +31,18 @@ export interface BatchItem {
   frag: SourceFragment;
 }
 
-/** Decides which fragments may share a batch: the same strength and no shared keys. */
+/**
+ * Decides which fragments may share a batch: the same strength, no shared row keys, and the same
+ * record wherever two fragments give a session (a child's fragment carries its parent as context;
+ * the context insert is then a no-op or writes what the parent's own source writes, either way
+ * the order of the two no longer matters).
+ */
 export class BatchPlanner {
   private readonly keys = new Set<string>();
-  /** Parents named by the batch's sessions (a later source must not bring one of them). */
-  private readonly parents = new Set<string>();
+  /** Every session row (own or context) in the batch, as its JSON. */
+  private readonly sessions = new Map<string, string>();
+  /** Parents named by the batch's sessions that no source of the batch brings (yet). */
+  private readonly unresolved = new Set<string>();
   private strong: boolean | null = null;
   rows = 0;
   size = 0;
@@ -45,9 +52,21 @@ export class BatchPlanner {
     if (this.strong !== null && frag.strong !== this.strong) return false;
     const keys = fragmentKeys(frag);
     for (const k of keys.all) if (this.keys.has(k)) return false;
-    for (const id of keys.sessions) if (this.parents.has(id)) return false;
+    const mine = new Map<string, string>();
+    for (const s of [...frag.sessions, ...frag.contextSessions]) {
+      const json = JSON.stringify(s);
+      const seen = this.sessions.get(s.session_id) ?? mine.get(s.session_id);
+      if (seen !== undefined && seen !== json) return false;
+      // A session named as a parent earlier would have been written parentless one by one.
+      if (this.unresolved.has(s.session_id)) return false;
+      mine.set(s.session_id, json);
+    }
     for (const k of keys.all) this.keys.add(k);
-    for (const p of keys.parents) this.parents.add(p);
+    for (const [id, json] of mine) this.sessions.set(id, json);
+    for (const s of [...frag.sessions, ...frag.contextSessions]) {
+      const p = s.parent_session_id;
+      if (p && p !== s.session_id && !this.sessions.has(p)) this.unresolved.add(p);
+    }
     this.strong = frag.strong;
     this.rows += keys.all.length;
     this.size++;
@@ -55,11 +74,10 @@ export class BatchPlanner {
   }
 }
 
-function fragmentKeys(frag: SourceFragment): { all: string[]; sessions: string[]; parents: string[] } {
-  const sessions = [...frag.sessions, ...frag.contextSessions];
-  const ids = sessions.map((s) => s.session_id);
+/** The keys a fragment writes (its own sessions, not the context ones: those only fill gaps). */
+function fragmentKeys(frag: SourceFragment): { all: string[] } {
   const all = [
-    ...ids.map((k) => `s\u0000${k}`),
+    ...frag.sessions.map((s) => `s\u0000${s.session_id}`),
     ...frag.sessionInfo.map((r) => `s\u0000${r.session_id}`),
     ...frag.events.map((r) => `e\u0000${r.event_id}`),
     ...frag.toolCalls.map((r) => `c\u0000${r.call_id}`),
@@ -68,11 +86,7 @@ function fragmentKeys(frag: SourceFragment): { all: string[]; sessions: string[]
     ...frag.entityLinks.map((r) => `l\u0000${linkKey(r)}`),
   ];
   // Keys repeat within one fragment (a session and its info): that is no conflict.
-  return {
-    all: [...new Set(all)],
-    sessions: ids.map((k) => `s\u0000${k}`),
-    parents: sessions.flatMap((s) => (s.parent_session_id ? [`s\u0000${s.parent_session_id}`] : [])),
-  };
+  return { all: [...new Set(all)] };
 }
 
 export async function writeNewFragments(
@@ -84,13 +98,17 @@ export async function writeNewFragments(
     const conn = tx.connection;
     const ids = await insertSources(conn, items);
     const own = items.map((it) => new Set(it.frag.sessions.map((s) => s.session_id)));
+    // Context rows first (the planner made every copy of a session the same record).
     await stageRows(
       conn,
       SESSIONS,
-      items.flatMap((it, i) => [
-        ...dedupe(it.frag.contextSessions, (r) => r.session_id).filter((s) => !own[i]!.has(s.session_id)),
-        ...it.frag.sessions,
-      ]),
+      dedupe(
+        items.flatMap((it, i) => [
+          ...it.frag.contextSessions.filter((s) => !own[i]!.has(s.session_id)),
+          ...it.frag.sessions,
+        ]),
+        (r) => r.session_id,
+      ),
     );
     const { missingParents } = await mergeSessions(conn, SESSIONS, null);
     const ownRows = items.map((it) => dedupe(it.frag.sessions, (r) => r.session_id));
@@ -109,7 +127,7 @@ export async function writeNewFragments(
       const rows = perItem.flat();
       await stageRows(conn, t.spec, rows);
       if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
-      if (rows.length > 0) await mergeRows(conn, t.spec, items[0]!.frag.strong, t.key);
+      if (rows.length > 0) await mergeRows(conn, t.spec, items[0]!.frag.strong, t.key, rows.length);
       perItem.forEach((rs, i) => {
         for (const r of rs) {
           const key =

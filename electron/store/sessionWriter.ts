@@ -123,7 +123,7 @@ export async function writeFragment(
           : dedupe(t.pick(frag), (r) => rowKey(r, t.key));
       await stageRows(conn, t.spec, rows);
       if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
-      if (rows.length > 0) await mergeRows(conn, t.spec, frag.strong, t.key);
+      if (rows.length > 0) await mergeRows(conn, t.spec, frag.strong, t.key, rows.length);
     }
     await writeSessionInfo(conn, frag, sourceId, src.projectId);
     const staleSessions = await replaceClaims(conn, sourceId);

@@ -46,6 +46,8 @@ export async function mergeRows(
   spec: TableSpec,
   strong: boolean,
   conflictKey: string,
+  /** How many (distinct) rows are staged: when the insert took them all, nothing is left to update. */
+  staged?: number,
 ): Promise<void> {
   const names = spec.columns.map((c) => c.name);
   const select = spec.columns.map((c) => castExpr(c, 's')).join(', ');
@@ -58,7 +60,10 @@ export async function mergeRows(
     await conn.run(`${head} ON CONFLICT (${conflictKey}) DO UPDATE SET ${sets}`);
     return;
   }
-  await conn.run(`${head} ON CONFLICT (${conflictKey}) DO NOTHING`);
+  const inserted = await conn.run(`${head} ON CONFLICT (${conflictKey}) DO NOTHING`);
+  // The update joins the whole table; on a fresh import every row is new and it would rewrite
+  // each just-inserted row with its own values.
+  if (staged !== undefined && inserted.rowsChanged === staged) return;
   const sets = others.map((c) => `${c.name} = COALESCE(${castExpr(c, 's')}, t.${c.name})`).join(', ');
   await conn.run(
     `UPDATE ${spec.table} AS t SET ${sets} FROM temp.${stageName(spec)} s

@@ -101,12 +101,34 @@ test('a batch of new sources writes exactly what writing them one by one writes'
   batch.close();
 });
 
+test('children carrying their parent as context share a batch and write what one by one writes', async () => {
+  // The child comes first: its context inserts the parent, which the parent's own source then merges.
+  const frags = [folder('kid', 'mum', true), folder('mum'), folder('kid2', 'mum', true)];
+  const items: BatchItem[] = frags.map((frag, i) => ({
+    src: { kind: 'manifest-yaml', path: `/p/${i}/manifest.yaml`, hash: `h${i}`, size: 10, projectId: null },
+    frag,
+  }));
+  const planner = new BatchPlanner();
+  assert.ok(items.every((it) => planner.tryAdd(it.frag)));
+  const one = await Workspace.open(join(tmp.dir, 'one-ctx.duckdb'));
+  const batch = await Workspace.open(join(tmp.dir, 'batch-ctx.duckdb'));
+  const singles = [];
+  for (const it of items) singles.push(await writeFragment(one, it.src, it.frag));
+  assert.deepEqual(await writeNewFragments(batch, items, null), singles);
+  assert.equal(await dump(batch), await dump(one));
+  one.close();
+  batch.close();
+});
+
 test('the planner keeps sources that share a key, or bring a parent named earlier, out of a batch', () => {
   const p = new BatchPlanner();
   assert.equal(p.tryAdd(folder('a')), true);
   assert.equal(p.tryAdd(folder('b', 'a')), true, 'a parent written earlier in the batch is fine');
   assert.equal(p.tryAdd(folder('a')), false, 'the same session twice');
-  assert.equal(p.tryAdd(folder('c', 'a', true)), false, 'a session of the batch as context');
+  assert.equal(p.tryAdd(folder('c', 'a', true)), true, 'a session of the batch as context, same record');
+  const other = folder('d', 'a', true);
+  other.contextSessions[0] = session('a', { query: 'another query' });
+  assert.equal(p.tryAdd(other), false, 'a session of the batch as context, with another record');
   const q = new BatchPlanner();
   assert.equal(q.tryAdd(folder('child', 'later')), true);
   assert.equal(q.tryAdd(folder('later')), false, 'the parent of an earlier source');
