@@ -78,12 +78,13 @@ export function manifestFragment(ctx: RootContext, m: Manifest): FileFragment {
 }
 
 /**
- * Attributes every action log of the root before anything is written, so the sessions rebuilt
- * from lines (lost parents) are known to every file: a child's fragment then inserts its parent
- * first (its parent_session_id cannot be set later, see store/stagingTables.ts).
+ * Attributes the (loaded) action logs of these folders before any of them is written, so the
+ * sessions rebuilt from lines (lost parents) are known to every file after them: a child's
+ * fragment then inserts its parent first (its parent_session_id cannot be set later, see
+ * store/stagingTables.ts). An orphan's id names its file, so only its own log refers to it.
  */
-export function attributeAll(ctx: RootContext): void {
-  for (const folder of ctx.folders) {
+export function attributeFolders(ctx: RootContext, folders: readonly SessionFolder[]): void {
+  for (const folder of folders) {
     if (!folder.actions || !('value' in folder.actions)) continue;
     const folderSession =
       folder.manifest && 'value' in folder.manifest ? folder.manifest.value.session : null;

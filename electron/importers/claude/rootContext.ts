@@ -17,14 +17,19 @@ export interface SessionFolder {
   dir: string;
   name: string;
   manifest: Parsed<Manifest> | null;
+  /** The folder's action log, if it has one; its content is read by `loadActionsOf`. */
+  actionsPath: string | null;
+  /** Read by `loadActionsOf`, dropped again once written (`releaseActions`). */
   actions: Parsed<ParsedActions> | null;
   summary: Parsed<string> | null;
 }
 
 /**
- * Everything of one provenance root, read and parsed before anything is written: attributing an
- * action line needs the JSON manifests, a child session needs its parent, a summary needs its
- * folder's session id. Files are small; parse failures stay attached to their file.
+ * What one provenance root knows before its action logs are written: attributing an action line
+ * needs the JSON manifests, a child session needs its parent, a summary needs its folder's
+ * session id. Manifests and summaries are read up front (they are small); action logs, which hold
+ * nearly all the bytes, are read a group of folders at a time (`loadActionsOf`). Parse failures
+ * stay attached to their file.
  */
 export interface RootContext {
   root: ProvenanceRoot;
@@ -40,6 +45,8 @@ export interface RootContext {
    * attribution state after the last line (the file tracker continues from it).
    */
   attributed: Map<string, AttributedActions & { attributor: ActionAttributor }>;
+  /** Where action logs are read from (see ActionsSource). */
+  actionsSource: ActionsSource | undefined;
 }
 
 /**
@@ -55,7 +62,7 @@ export function loadRoot(
   actionsSource?: ActionsSource,
 ): RootContext {
   const jsons = root.jsonManifests.map((p) => parseFile(p, parseJsonManifest));
-  const folders = root.sessionDirs.map((d) => loadFolder(d, actionsSource));
+  const folders = root.sessionDirs.map((d) => loadFolder(d));
   const eventSession = new Map<string, SessionId>();
   const sessions = new Map<SessionId, SessionRecord>();
   for (const f of folders) {
@@ -78,22 +85,38 @@ export function loadRoot(
     sessions,
     projectName: projectOverride ?? fromManifest ?? basename(root.projectRoot),
     attributed: new Map(),
+    actionsSource,
   };
 }
 
-function loadFolder(dir: string, actionsSource?: ActionsSource): SessionFolder {
+/** Reads and parses the action logs of these folders (those not read yet). */
+export function loadActionsOf(ctx: RootContext, folders: readonly SessionFolder[]): void {
+  for (const f of folders) {
+    if (f.actionsPath && !f.actions) f.actions = loadActions(f.actionsPath, ctx.actionsSource);
+  }
+}
+
+/** Lets the parsed lines and rows of these folders' logs go (they are written). */
+export function releaseActions(ctx: RootContext, folders: readonly SessionFolder[]): void {
+  for (const f of folders) {
+    f.actions = null;
+    ctx.attributed.delete(f.dir);
+  }
+}
+
+function loadFolder(dir: string): SessionFolder {
   const name = basename(dir);
   const at = (f: string): string | null => (existsSync(join(dir, f)) ? join(dir, f) : null);
   const summaryPath = at('summary.md');
   const summary = summaryPath ? parseFile(summaryPath, (s) => s.text) : null;
   const title = summary && 'value' in summary ? summaryTitle(summary.value) : null;
   const manifestPath = at('manifest.yaml');
-  const actionsPath = at('actions.jsonl');
   return {
     dir,
     name,
     manifest: manifestPath ? parseFile(manifestPath, (s) => parseManifest(s, name, title)) : null,
-    actions: actionsPath ? loadActions(actionsPath, actionsSource) : null,
+    actionsPath: at('actions.jsonl'),
+    actions: null,
     summary,
   };
 }
@@ -102,7 +125,7 @@ function loadActions(path: string, source?: ActionsSource): Parsed<ParsedActions
   const given = source?.(path);
   if (given === null) return null;
   if (given === undefined) return parseFile(path, parseActions);
-  return { path, src: given, value: parseActions(given) };
+  return { path, src: { ...given, text: '' }, value: parseActions(given) };
 }
 
 function parseFile<T>(path: string, parse: (src: SourceText) => T): Parsed<T> {
@@ -110,7 +133,9 @@ function parseFile<T>(path: string, parse: (src: SourceText) => T): Parsed<T> {
     const src = readSourceText(path);
     if (src.text.trim() === '' && !path.endsWith('.jsonl') && !path.endsWith('.md'))
       throw new SourceError(path, 'empty file');
-    return { path, src, value: parse(src) };
+    const value = parse(src);
+    // The parsed value is what the import uses: let the text go (a log can be hundreds of MB).
+    return { path, src: { ...src, text: '' }, value };
   } catch (e) {
     return {
       path,
