@@ -52,6 +52,8 @@ export interface TrackedImportOptions extends ImportOptions {
   forceActions?: ReadonlySet<string>;
   /** Content of action logs given by the caller (or null: leave the log out); default: read the file. */
   actionsSource?: ActionsSource;
+  /** Most folders per group of action logs (default GROUP_FOLDERS; tests make groups small). */
+  groupFolders?: number;
 }
 
 /**
@@ -100,7 +102,7 @@ export async function importClaudeTracked(
     state.progress.filesTotal += head.length + tail.length - estimates[i]!;
     const writer = new RootWriter(ws, state, await ensureProject(ws, ctx.projectName, root.projectRoot));
     await writer.write(head);
-    for (const group of logGroups(ctx.folders)) {
+    for (const group of logGroups(ctx.folders, options.groupFolders ?? GROUP_FOLDERS)) {
       const fresh = group.filter((f) => !ctx.attributed.has(f.dir));
       loadActionsOf(ctx, fresh);
       await addWorkspaceEvents(ws, ctx, fresh, allLogs);
@@ -133,14 +135,14 @@ const GROUP_FOLDERS = 1000;
 const GROUP_BYTES = 48 * 1024 * 1024;
 
 /** The folders with an action log, in order, cut into groups of bounded size. */
-function logGroups(folders: readonly SessionFolder[]): SessionFolder[][] {
+function logGroups(folders: readonly SessionFolder[], most: number): SessionFolder[][] {
   const groups: SessionFolder[][] = [];
   let group: SessionFolder[] = [];
   let bytes = 0;
   for (const f of folders) {
     if (!f.actionsPath) continue;
     const size = sizeOf(f.actionsPath);
-    if (group.length && (group.length >= GROUP_FOLDERS || bytes + size > GROUP_BYTES)) {
+    if (group.length && (group.length >= most || bytes + size > GROUP_BYTES)) {
       groups.push(group);
       group = [];
       bytes = 0;
