@@ -1,9 +1,10 @@
 import type { ImportIssue } from '../../shared/model/imports.js';
 import { asSessionId, type EventId, type SessionId } from '../../shared/model/ids.js';
-import { emptyFragment } from '../../shared/model/provenanceRecords.js';
+import { emptyFragment, type SourceFragment } from '../../shared/model/provenanceRecords.js';
 import type { ActionAttributor, KnownSessions } from '../importers/claude/actionRecords.js';
 import { parseActionLines } from '../importers/claude/actionsJsonl.js';
 import { appendRows } from '../store/appendWriter.js';
+import { stageStrings } from '../store/stageStrings.js';
 import type { Workspace } from '../store/workspace.js';
 
 /** Lines appended to one action log since the last read, and where the file now stands. */
@@ -19,6 +20,8 @@ export interface AppendedLines {
   /** Content hash and size of the file up to the end of these lines. */
   sha256: string;
   size: number;
+  /** The last line had no newline (the end of a file read whole): a parse failure there is a torn write. */
+  tornLast?: boolean;
 }
 
 export type AppendResult =
@@ -29,6 +32,9 @@ export type AppendResult =
       eventIds: EventId[];
       tables: string[];
       rejected: ImportIssue[];
+      warnings: ImportIssue[];
+      /** The rows written (sessions: those made from lines). */
+      fragment: SourceFragment;
     }
   /** Attribution changed rows written earlier (a lost parent was recognised): re-import the file. */
   | { kind: 'reimport' };
@@ -46,7 +52,7 @@ export async function appendActionLines(
   attributor: ActionAttributor,
   a: AppendedLines,
 ): Promise<AppendResult> {
-  const parsed = parseActionLines(a.path, stripBom(a.lines, a.firstLine), a.firstLine);
+  const parsed = parseActionLines(a.path, stripBom(a.lines, a.firstLine), a.firstLine, a.tornLast);
   const known = await knownSessions(
     ws,
     parsed.lines.flatMap((l) => (l.eventId ? [l.eventId] : [])),
@@ -89,6 +95,8 @@ export async function appendActionLines(
     eventIds: r.events.map((e) => e.event_id),
     tables: r.events.length || r.orphans.length ? tables : [],
     rejected: parsed.rejected,
+    warnings: parsed.warnings,
+    fragment: frag,
   };
 }
 
@@ -126,16 +134,20 @@ async function knownSessions(ws: Workspace, eventIds: readonly string[]): Promis
   const eventSession = new Map<string, SessionId>();
   const parents = new Map<string, SessionId | null>();
   if (eventIds.length === 0) return { eventSession, parents };
-  const rows = await ws.all(
-    `SELECT e.event_id, e.session_id, s.parent_session_id FROM provenance_events e
-     JOIN provenance_sessions s ON s.session_id = e.session_id
-     WHERE e.event_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
-    [JSON.stringify(eventIds)],
-  );
-  for (const row of rows) {
-    const sid = asSessionId(String(row.session_id));
-    eventSession.set(String(row.event_id), sid);
-    parents.set(sid, row.parent_session_id === null ? null : asSessionId(String(row.parent_session_id)));
+  const rows = await ws.withReader(async (conn) => {
+    await stageStrings(conn, 'provex_probe_events', eventIds);
+    const res = await conn.runAndReadAll(
+      `SELECT e.event_id, e.session_id, s.parent_session_id FROM provenance_events e
+       JOIN provenance_sessions s ON s.session_id = e.session_id
+       WHERE e.event_id IN (SELECT v FROM temp.provex_probe_events)`,
+    );
+    await conn.run(`DELETE FROM temp.provex_probe_events`);
+    return res.getRowsJson();
+  });
+  for (const [eventId, sessionId, parent] of rows) {
+    const sid = asSessionId(String(sessionId));
+    eventSession.set(String(eventId), sid);
+    parents.set(sid, parent === null ? null : asSessionId(String(parent)));
   }
   return { eventSession, parents };
 }

@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ImportIssue, ImportOptions, ImportReport } from '../../../shared/model/imports.js';
 import { asSessionId, type SessionId } from '../../../shared/model/ids.js';
 import { ensureProject, removeUnclaimedSessions } from '../../store/sessionWriter.js';
+import { stageStrings } from '../../store/stageStrings.js';
 import type { Workspace } from '../../store/workspace.js';
 import type { ActionAttributor } from './actionRecords.js';
+import { BIG_LOG_BYTES, importBigLog } from './bigLog.js';
 import { discover, type ProvenanceRoot } from './discover.js';
 import {
   actionsFragment,
@@ -54,6 +55,10 @@ export interface TrackedImportOptions extends ImportOptions {
   actionsSource?: ActionsSource;
   /** Most folders per group of action logs (default GROUP_FOLDERS; tests make groups small). */
   groupFolders?: number;
+  /** Action logs at least this big are written in chunks (default BIG_LOG_BYTES; tests make it small). */
+  bigLogBytes?: number;
+  /** Lines per chunk of a big log (default CHUNK_LINES in bigLog.ts). */
+  bigLogChunkLines?: number;
 }
 
 /**
@@ -100,9 +105,23 @@ export async function importClaudeTracked(
     const head = headJobs(ctx);
     const tail = summaryJobs(ctx);
     state.progress.filesTotal += head.length + tail.length - estimates[i]!;
-    const writer = new RootWriter(ws, state, await ensureProject(ws, ctx.projectName, root.projectRoot));
+    const projectId = await ensureProject(ws, ctx.projectName, root.projectRoot);
+    const writer = new RootWriter(ws, state, projectId);
     await writer.write(head);
-    for (const group of logGroups(ctx.folders, options.groupFolders ?? GROUP_FOLDERS)) {
+    const bigBytes = options.bigLogBytes ?? BIG_LOG_BYTES;
+    for (const group of logGroups(ctx.folders, options.groupFolders ?? GROUP_FOLDERS, bigBytes)) {
+      const big = group.length === 1 && !ctx.attributed.has(group[0]!.dir) ? group[0]! : null;
+      if (big && sizeOf(big.actionsPath!) >= bigBytes) {
+        const res = await importBigLog(ws, ctx, big, state, writer, projectId);
+        if (res.kind === 'done')
+          actions.set(big.actionsPath!, {
+            attributor: res.attributor,
+            hash: res.hash,
+            size: res.size,
+            projectRoot: root.projectRoot,
+          });
+        if (res.kind !== 'whole') continue;
+      }
       const fresh = group.filter((f) => !ctx.attributed.has(f.dir));
       loadActionsOf(ctx, fresh);
       await addWorkspaceEvents(ws, ctx, fresh, allLogs);
@@ -134,21 +153,27 @@ export async function importClaudeTracked(
 const GROUP_FOLDERS = 1000;
 const GROUP_BYTES = 48 * 1024 * 1024;
 
-/** The folders with an action log, in order, cut into groups of bounded size. */
-function logGroups(folders: readonly SessionFolder[], most: number): SessionFolder[][] {
+/** The folders with an action log, in order, cut into groups of bounded size; a big log is alone. */
+function logGroups(folders: readonly SessionFolder[], most: number, bigBytes: number): SessionFolder[][] {
   const groups: SessionFolder[][] = [];
   let group: SessionFolder[] = [];
   let bytes = 0;
   for (const f of folders) {
     if (!f.actionsPath) continue;
     const size = sizeOf(f.actionsPath);
-    if (group.length && (group.length >= most || bytes + size > GROUP_BYTES)) {
+    const alone = size >= bigBytes;
+    if (group.length && (alone || group.length >= most || bytes + size > GROUP_BYTES)) {
       groups.push(group);
       group = [];
       bytes = 0;
     }
     group.push(f);
     bytes += size;
+    if (alone) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
   }
   if (group.length) groups.push(group);
   return groups;
@@ -304,22 +329,6 @@ async function addWorkspaceEvents(
   });
   for (const [eventId, sessionId] of rows)
     ctx.eventSession.set(String(eventId), asSessionId(String(sessionId)));
-}
-
-/** Fills a one-column temp table (made on first use) with `values`. */
-async function stageStrings(conn: DuckDBConnection, table: string, values: readonly string[]): Promise<void> {
-  await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${table} (v VARCHAR)`);
-  await conn.run(`DELETE FROM temp.${table}`);
-  const ap = await conn.createAppender(table, 'main', 'temp');
-  try {
-    for (const v of values) {
-      ap.appendVarchar(v);
-      ap.endRow();
-    }
-    ap.flushSync();
-  } finally {
-    ap.closeSync();
-  }
 }
 
 export type { ImportIssue };

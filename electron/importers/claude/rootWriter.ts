@@ -33,7 +33,7 @@ export interface ImportState {
   /** Content hash of every source imported so far, by `sourceKey`. */
   known: Map<string, string | null>;
   written: DistinctRows;
-  options: ImportOptions & { forceActions?: ReadonlySet<string> };
+  options: ImportOptions & { forceActions?: ReadonlySet<string>; bigLogChunkLines?: number };
 }
 
 export function newImportState(
@@ -108,7 +108,8 @@ export class RootWriter {
     await this.flush();
   }
 
-  private async flush(): Promise<void> {
+  /** Writes the batch waiting (before a file written another way, so the order holds). */
+  async flush(): Promise<void> {
     if (this.batch.length === 0) return;
     const pending = this.batch;
     this.batch = [];
@@ -133,7 +134,7 @@ export class RootWriter {
   }
 
   /** One file finished; `frag` is what it wrote, when it wrote anything. */
-  private done(outcome: SourceOutcome, path: string, frag?: SourceFragment): void {
+  done(outcome: SourceOutcome, path: string, frag?: SourceFragment): void {
     const { report, progress, written, options } = this.state;
     report.sources.push(outcome);
     if (frag && (outcome.status === 'imported' || outcome.status === 'replaced')) written.add(frag);
@@ -164,7 +165,7 @@ const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(Strin
 const BATCH_FILES = 2000;
 const BATCH_ROWS = 200_000;
 
-const sourceKey = (kind: SourceKind, path: string): string => `${kind}\u0000${path}`;
+export const sourceKey = (kind: SourceKind, path: string): string => `${kind}\u0000${path}`;
 
 /** The content hash of every source imported so far (one read instead of one per file). */
 export async function knownSources(ws: Workspace): Promise<Map<string, string | null>> {

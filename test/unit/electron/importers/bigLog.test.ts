@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  importClaudeTracked,
+  type TrackedImportOptions,
+} from '../../../../electron/importers/claude/importClaude.js';
+import { Workspace } from '../../../../electron/store/workspace.js';
+import { writeBigSession, writeClaudeCorpus } from '../../../bench/corpus/claudeCorpus.js';
+import { ownFixtures, sharedFixtures, tempDir } from '../../../helpers/paths.js';
+
+const tmp = tempDir();
+after(tmp.cleanup);
+
+/** Every row an import writes, in key order (import times left out). */
+async function dump(ws: Workspace): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [t, k] of [
+    ['provenance_sessions', 'session_id'],
+    ['provenance_events', 'event_id'],
+    ['provenance_tool_calls', 'call_id'],
+    ['provenance_decisions', 'decision_id'],
+    ['provenance_transformations', 'transformation_id'],
+    ['provenance_entity_links', 'link_id'],
+    ['provex_session_info', 'session_id'],
+  ] as const) {
+    out[t] = await ws.all(`SELECT * FROM ${t} ORDER BY ${k}`);
+  }
+  out.claims = await ws.all(
+    `SELECT s.kind, s.path, r.table_name, r.row_key FROM provex_row_sources r JOIN provex_sources s USING (source_id) ORDER BY ALL`,
+  );
+  out.sources = await ws.all(
+    `SELECT kind, path, content_hash, size_bytes FROM provex_sources ORDER BY kind, path`,
+  );
+  return JSON.parse(
+    JSON.stringify(out, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
+  ) as Record<string, unknown>;
+}
+
+/** Imports `roots` whole and in chunks into two workspaces; returns both dumps and reports. */
+async function both(name: string, roots: string[], chunked: TrackedImportOptions) {
+  const a = await Workspace.open(join(tmp.dir, `${name}-whole.duckdb`));
+  const b = await Workspace.open(join(tmp.dir, `${name}-chunked.duckdb`));
+  const whole = await importClaudeTracked(a, roots, { bigLogBytes: Number.POSITIVE_INFINITY });
+  const parts = await importClaudeTracked(b, roots, chunked);
+  return { a, b, whole, parts, dumpA: await dump(a), dumpB: await dump(b) };
+}
+
+test('a big log written in chunks of lines gives the rows, claims and report of the whole-file import', async () => {
+  const dir = join(tmp.dir, 'gen');
+  const big = await writeBigSession(dir, 2_345, 11);
+  const corpus = writeClaudeCorpus(join(dir, 'small'), {
+    projects: 1,
+    sessionsPerProject: 6,
+    actionsPerSession: 30,
+    seed: 3,
+  });
+  const roots = [big.projectRoot, ...corpus.projectRoots];
+  const r = await both('gen', roots, { bigLogBytes: 4_000, bigLogChunkLines: 97 });
+  assert.equal(r.whole.report.totals.events, big.lines + corpus.lines);
+  assert.deepEqual(r.parts.report, r.whole.report);
+  assert.deepEqual(r.dumpB, r.dumpA);
+  // The tracker continues from the same place in every log.
+  for (const [path, x] of r.whole.actions) {
+    const y = r.parts.actions.get(path);
+    assert.ok(y, path);
+    assert.equal(y.attributor.lastLine, x.attributor.lastLine);
+    assert.equal(y.hash, x.hash);
+    assert.equal(y.size, x.size);
+  }
+  // Again: every file unchanged, nothing written, the attribution state rebuilt.
+  const again = await importClaudeTracked(r.b, roots, { bigLogBytes: 4_000, bigLogChunkLines: 97 });
+  assert.ok(again.report.sources.every((s) => s.status === 'unchanged'));
+  assert.equal(again.actions.get(big.actionFile)?.attributor.lastLine, big.lines);
+  assert.deepEqual(await dump(r.b), r.dumpB);
+  r.a.close();
+  r.b.close();
+});
+
+test('chunks that cut through nested sessions, lost parents and entity links write what the whole file writes', async () => {
+  const project = join(tmp.dir, 'fixture');
+  cpSync(join(sharedFixtures, 'claude-provenance', 'project'), project, { recursive: true });
+  const r = await both('fixture', [project], { bigLogBytes: 1, bigLogChunkLines: 2 });
+  assert.ok(r.whole.report.totals.events > 0);
+  assert.deepEqual(r.parts.report, r.whole.report);
+  assert.deepEqual(r.dumpB, r.dumpA);
+  r.a.close();
+  r.b.close();
+});
+
+test('a log whose lost parent is named after its rows were written is read again whole', async () => {
+  const project = join(ownFixtures, 'claude', 'shared-minute');
+  const r = await both('shared', [project], { bigLogBytes: 1, bigLogChunkLines: 1, project: 'Shared' });
+  assert.deepEqual(r.dumpB, r.dumpA);
+  r.a.close();
+  r.b.close();
+});
