@@ -173,9 +173,8 @@ export async function writeNewFragments(
 /** Inserts the new source rows in job order (ids ascend as they would one by one). */
 async function insertSources(conn: DuckDBConnection, items: readonly BatchItem[]): Promise<number[]> {
   await conn.run(
-    `CREATE TEMP TABLE IF NOT EXISTS provex_stage_sources (ord INTEGER, kind VARCHAR, path VARCHAR, project_id INTEGER, content_hash VARCHAR, size_bytes BIGINT)`,
+    `CREATE OR REPLACE TEMP TABLE provex_stage_sources (ord INTEGER, kind VARCHAR, path VARCHAR, project_id INTEGER, content_hash VARCHAR, size_bytes BIGINT)`,
   );
-  await conn.run(`DELETE FROM temp.provex_stage_sources`);
   const ap = await conn.createAppender('provex_stage_sources', 'main', 'temp');
   try {
     items.forEach(({ src }, i) => {

@@ -166,9 +166,8 @@ export async function writeSessionInfoRows(
 ): Promise<void> {
   if (rows.length === 0) return;
   await conn.run(
-    `CREATE TEMP TABLE IF NOT EXISTS provex_stage_info (session_id VARCHAR, folder VARCHAR, flavour VARCHAR, summary_md VARCHAR, manifest VARCHAR, source_id INTEGER)`,
+    `CREATE OR REPLACE TEMP TABLE provex_stage_info (session_id VARCHAR, folder VARCHAR, flavour VARCHAR, summary_md VARCHAR, manifest VARCHAR, source_id INTEGER)`,
   );
-  await conn.run(`DELETE FROM temp.provex_stage_info`);
   const ap = await conn.createAppender('provex_stage_info', 'main', 'temp');
   try {
     for (const { row: r, sourceId } of rows) {

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /**
- * Fills a one-column temp table `temp.<table>(v VARCHAR)` (made on first use) with `values`,
+ * Fills a one-column temp table `temp.<table>(v VARCHAR)` (made anew) with `values`,
  * through the Appender: a list of many ids as one JSON parameter takes seconds to parse.
  */
 export async function stageStrings(
@@ -9,8 +9,8 @@ export async function stageStrings(
   table: string,
   values: readonly string[],
 ): Promise<void> {
-  await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${table} (v VARCHAR)`);
-  await conn.run(`DELETE FROM temp.${table}`);
+  // Replaced, not emptied: DuckDB keeps the memory of deleted rows of a temp table.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} (v VARCHAR)`);
   const ap = await conn.createAppender(table, 'main', 'temp');
   try {
     for (const v of values) {

@@ -16,8 +16,8 @@ export async function stageRows(
 ): Promise<void> {
   const name = stageName(spec);
   const cols = spec.columns.map((c) => `${c.name} VARCHAR`).join(', ');
-  await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${name} (${cols})`);
-  await conn.run(`DELETE FROM temp.${name}`);
+  // Replaced, not emptied: DuckDB keeps the memory of deleted rows of a temp table.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${name} (${cols})`);
   if (rows.length === 0) return;
   const appender = await conn.createAppender(name, 'main', 'temp');
   try {

@@ -141,7 +141,7 @@ async function knownSessions(ws: Workspace, eventIds: readonly string[]): Promis
        JOIN provenance_sessions s ON s.session_id = e.session_id
        WHERE e.event_id IN (SELECT v FROM temp.provex_probe_events)`,
     );
-    await conn.run(`DELETE FROM temp.provex_probe_events`);
+    await conn.run(`DROP TABLE temp.provex_probe_events`);
     return res.getRowsJson();
   });
   for (const [eventId, sessionId, parent] of rows) {

@@ -150,7 +150,7 @@ export async function importClaudeTracked(
 }
 
 /** Folders per group of action logs, and bytes of logs per group (bounds what is held parsed). */
-const GROUP_FOLDERS = 1000;
+const GROUP_FOLDERS = 500;
 const GROUP_BYTES = 48 * 1024 * 1024;
 
 /** The folders with an action log, in order, cut into groups of bounded size; a big log is alone. */
@@ -324,7 +324,7 @@ async function addWorkspaceEvents(
                   AND NOT EXISTS (SELECT 1 FROM ${claims}
                     AND NOT (s.kind = 'actions-jsonl' AND s.path IN (SELECT v FROM temp.provex_probe_logs))))`,
     );
-    await conn.run(`DELETE FROM temp.provex_probe_events`);
+    await conn.run(`DROP TABLE temp.provex_probe_events`);
     return res.getRowsJson();
   });
   for (const [eventId, sessionId] of rows)
