@@ -4,6 +4,7 @@ import type { JsonObject, JsonValue } from '../../../shared/model/json.js';
 import { asSessionId } from '../../../shared/model/ids.js';
 import type { SessionRecord } from '../../../shared/model/provenanceRecords.js';
 import { isObject } from './actionsJsonl.js';
+import { parseSimpleYaml } from './fastYaml.js';
 import { SourceError, type SourceText } from './sourceFile.js';
 import { diffMs, naiveTimestamp } from './timestamps.js';
 
@@ -30,7 +31,8 @@ export const HAND_WRITTEN_AGENT = 'ClaudeCode';
  * session_id = `session.id` (else `claude-session-<folder>`), agent_type `ClaudeCode`, query =
  * the goals joined by newlines (else `summaryTitle`), times as written (timestamps.ts).
  */
-export function parseManifest(src: SourceText, folder: string, summaryTitle: string | null = null): Manifest {
+/** The full YAML parser: anything `parseSimpleYaml` leaves, and every error with its line. */
+function parseFullYaml(src: SourceText): unknown {
   const doc = parseDocument(src.text, {
     version: '1.2',
     schema: 'core',
@@ -42,7 +44,11 @@ export function parseManifest(src: SourceText, folder: string, summaryTitle: str
     const line = err.linePos?.[0]?.line;
     throw new SourceError(src.path, `invalid YAML: ${err.message.split('\n')[0]}`, line);
   }
-  const js: unknown = doc.toJS({ maxAliasCount: 100 });
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+export function parseManifest(src: SourceText, folder: string, summaryTitle: string | null = null): Manifest {
+  const js: unknown = parseSimpleYaml(src.text) ?? parseFullYaml(src);
   if (!isObject(js)) throw new SourceError(src.path, 'expected a YAML mapping at the top level');
   const raw = js as JsonObject;
   const s = obj(raw.session);
