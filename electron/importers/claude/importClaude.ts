@@ -23,7 +23,7 @@ import {
   type RootContext,
   type SessionFolder,
 } from './rootContext.js';
-import { knownSources, newImportState, RootWriter, type Job } from './rootWriter.js';
+import { knownSources, newImportState, RootWriter, type ImportState, type Job } from './rootWriter.js';
 
 /**
  * Imports `.claude/provenance` data: each path is a project root, a `.claude/provenance` folder or
@@ -82,8 +82,10 @@ export async function importClaudeTracked(
     if (d.root) roots.push(d.root);
   }
   const estimates = roots.map(fileCountOf);
+  const [any] = await ws.all(`SELECT EXISTS (SELECT 1 FROM provenance_events) AS any`);
   const state = newImportState(
     await knownSources(ws),
+    Boolean(any?.any),
     estimates.reduce((a, b) => a + b, 0),
     options,
   );
@@ -99,7 +101,7 @@ export async function importClaudeTracked(
       // known only from a log is inserted ahead of its child (parent_session_id cannot be set
       // later, see store/stagingTables.ts). Then every log is read up front, as one group.
       loadActionsOf(ctx, ctx.folders);
-      await addWorkspaceEvents(ws, ctx, ctx.folders, allLogs);
+      await addWorkspaceEvents(ws, ctx, state, ctx.folders, allLogs);
       attributeFolders(ctx, ctx.folders);
     }
     const head = headJobs(ctx);
@@ -124,7 +126,7 @@ export async function importClaudeTracked(
       }
       const fresh = group.filter((f) => !ctx.attributed.has(f.dir));
       loadActionsOf(ctx, fresh);
-      await addWorkspaceEvents(ws, ctx, fresh, allLogs);
+      await addWorkspaceEvents(ws, ctx, state, fresh, allLogs);
       attributeFolders(ctx, fresh);
       const jobs = actionJobs(ctx, group);
       state.progress.filesTotal += jobs.length;
@@ -300,6 +302,7 @@ function wantedJsonSessions(ctx: RootContext): Set<SessionId> | null {
 async function addWorkspaceEvents(
   ws: Workspace,
   ctx: RootContext,
+  state: ImportState,
   folders: readonly SessionFolder[],
   /** Every action log of the root (events only they wrote do not count, whichever group wrote them). */
   logs: readonly string[],
@@ -310,12 +313,15 @@ async function addWorkspaceEvents(
     for (const l of f.actions.value.lines)
       if (l.eventId && !ctx.eventSession.has(l.eventId)) ids.push(l.eventId);
   }
-  if (ids.length === 0) return;
+  // Into a workspace without events, only what this import wrote can be found: no need to scan
+  // the events table (a scan per group of folders, growing with the import) for the rest.
+  const probe = state.hadEvents ? ids : ids.filter((id) => state.written.hasEvent(id));
+  if (probe.length === 0) return;
   const claims = `provex_row_sources r JOIN provex_sources s ON s.source_id = r.source_id
     WHERE r.table_name = 'provenance_events' AND r.row_key = e.event_id`;
   // The ids go in through the Appender: a million-element JSON parameter took seconds to parse.
   const rows = await ws.withReader(async (conn) => {
-    await stageStrings(conn, 'provex_probe_events', ids);
+    await stageStrings(conn, 'provex_probe_events', probe);
     await stageStrings(conn, 'provex_probe_logs', logs);
     const res = await conn.runAndReadAll(
       `SELECT e.event_id, e.session_id FROM provenance_events e

@@ -33,11 +33,14 @@ export interface ImportState {
   /** Content hash of every source imported so far, by `sourceKey`. */
   known: Map<string, string | null>;
   written: DistinctRows;
+  /** The workspace held events before this import (else only the import's own can be found there). */
+  hadEvents: boolean;
   options: ImportOptions & { forceActions?: ReadonlySet<string>; bigLogChunkLines?: number };
 }
 
 export function newImportState(
   known: Map<string, string | null>,
+  hadEvents: boolean,
   filesTotal: number,
   options: ImportState['options'],
 ): ImportState {
@@ -48,6 +51,7 @@ export function newImportState(
     missingParents: new Map(),
     known,
     written: new DistinctRows(),
+    hadEvents,
     options,
   };
 }
@@ -233,6 +237,11 @@ export class DistinctRows {
         `${r.session_id}\u0000${r.entity_table}\u0000${r.entity_id}\u0000${r.link_type}`,
       );
     }
+  }
+
+  /** An event this import wrote. */
+  hasEvent(id: string): boolean {
+    return this.sets.events.has(id);
   }
 
   counts(): RowCounts {
