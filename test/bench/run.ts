@@ -39,7 +39,7 @@ const started = performance.now();
 const log = (msg: string) =>
   console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}`);
 
-function child(mode: 'import' | 'read_json', db: string, paths: string[]) {
+function child(mode: 'import' | 'read_json' | 'floor', db: string, paths: string[]) {
   const r = spawnSync(
     process.execPath,
     [join(import.meta.dirname, 'stages', 'importChild.js'), mode, db, ...paths],
@@ -85,6 +85,19 @@ try {
     undefined,
     `${base.rows} rows into a bare table`,
   );
+
+  log('schema floor (read_json into the workspace tables)');
+  const floor = child('floor', join(tmp.dir, 'floor.duckdb'), [glob]);
+  if (floor.rows !== corpus.lines)
+    throw new Error(`floor stored ${floor.rows} rows, expected ${corpus.lines}`);
+  report.add(
+    'schema floor: read_json + insert into the workspace tables',
+    floor.wall_ms / 1000,
+    's',
+    undefined,
+    `${floor.rows} events with their keys, foreign key and claims; no parsing, attribution or manifests`,
+  );
+  report.add('schema floor / read_json ratio', floor.wall_ms / base.wall_ms, 'x');
 
   log('import of the corpus');
   const wsPath = join(tmp.dir, 'workspace.duckdb');
