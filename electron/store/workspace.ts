@@ -7,6 +7,13 @@ import type { Row } from './values.js';
 
 export type Param = string | number | boolean | null | bigint;
 
+/**
+ * A writable workspace checkpoints when its WAL reaches 128 MB, not DuckDB's 16 MB: a checkpoint
+ * rewrites every index, so at 16 MB each import batch paid for one (10,000-session import:
+ * 51 s -> 36 s, peak RSS 1.20 -> 1.24 GB; the WAL is replayed on open, and written out on close).
+ */
+const WRITABLE = { checkpoint_threshold: '128MB' };
+
 export class WorkspaceError extends Error {
   constructor(
     message: string,
@@ -49,7 +56,7 @@ export class Workspace {
     if (!readOnly && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : {});
+      instance = await DuckDBInstance.create(path, readOnly ? { access_mode: 'READ_ONLY' } : WRITABLE);
     } catch (e) {
       throw new WorkspaceError(describeOpenError(path, e));
     }
