@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceFragment } from '../../shared/model/provenanceRecords.js';
 import { ENTITY_LINKS, EVENTS, SESSIONS, type TableSpec } from './provenanceColumns.js';
+import { markStagedEvents, refreshMarkedSessions } from './sessionDerived.js';
 import { writeSessionInfo, type SourceRef } from './sessionWriter.js';
 import { upsertSource } from './sources.js';
 import {
@@ -46,8 +47,10 @@ export async function appendRows(ws: Workspace, src: SourceRef, frag: SourceFrag
         EVENTS,
         dedupe(frag.events, (e) => e.event_id),
       );
+      await markStagedEvents(conn, `temp.${stageName(EVENTS)}`);
       await insertNewRows(conn, EVENTS, 'event_id');
       await addClaims(conn, sourceId, EVENTS);
+      await refreshMarkedSessions(conn);
     }
     if (frag.entityLinks.length) {
       await stageRows(

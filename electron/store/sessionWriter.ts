@@ -11,6 +11,12 @@ import {
   type TableSpec,
 } from './provenanceColumns.js';
 import { assignLinkIds, mergeRows, mergeSessions, stageName, stageRows } from './stagingTables.js';
+import {
+  forgetSessionDerived,
+  markEventsToDelete,
+  markStagedEvents,
+  refreshMarkedSessions,
+} from './sessionDerived.js';
 import { pyJson } from './values.js';
 import { upsertSource } from './sources.js';
 import type { Workspace } from './workspace.js';
@@ -123,10 +129,12 @@ export async function writeFragment(
           : dedupe(t.pick(frag), (r) => rowKey(r, t.key));
       await stageRows(conn, t.spec, rows);
       if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
+      if (t.spec === EVENTS && rows.length > 0) await markStagedEvents(conn, `temp.${stageName(EVENTS)}`);
       if (rows.length > 0) await mergeRows(conn, t.spec, frag.strong, t.key);
     }
     await writeSessionInfo(conn, frag, sourceId, src.projectId);
     const staleSessions = await replaceClaims(conn, sourceId);
+    await refreshMarkedSessions(conn);
     return {
       sourceId,
       status: prev.length > 0 ? 'replaced' : 'imported',
@@ -224,6 +232,7 @@ async function replaceClaims(conn: DuckDBConnection, sourceId: number): Promise<
     `SELECT o.row_key FROM temp.provex_old_claims o WHERE o.table_name = '${table}'
        AND NOT EXISTS (SELECT 1 FROM provex_row_sources r WHERE r.table_name = o.table_name AND r.row_key = o.row_key)`;
   for (const t of CHILD_TABLES) {
+    if (t.spec === EVENTS) await markEventsToDelete(conn, unclaimed(t.spec.table));
     await conn.run(
       `DELETE FROM ${t.spec.table} WHERE ${t.spec.keyExpr(t.spec.table)} IN (${unclaimed(t.spec.table)})`,
     );
@@ -258,6 +267,11 @@ export async function removeUnclaimedSessions(ws: Workspace, ids: readonly strin
       if (gone.length === 0) return 0;
       const goneIds = JSON.stringify(gone.map((r) => String(r.session_id)));
       await tx.exec(`DELETE FROM provex_session_info WHERE session_id IN (${list})`, [goneIds]);
+      // Their events went (and their derived rows with them) in an earlier refresh: be sure.
+      await forgetSessionDerived(
+        tx.connection,
+        gone.map((r) => String(r.session_id)),
+      );
       await tx.exec(`DELETE FROM provenance_sessions WHERE session_id IN (${list})`, [goneIds]);
       return gone.length;
     });
