@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { zeroCounts } from '../../shared/model/imports.js';
 import type { SourceFragment } from '../../shared/model/provenanceRecords.js';
 import { ENTITY_LINKS, EVENTS, SESSIONS } from './provenanceColumns.js';
-import { markStagedEvents, refreshMarkedSessions } from './sessionDerived.js';
+import { eventMergeHooks, refreshMarkedSessions } from './sessionDerived.js';
 import {
   CHILD_TABLES,
   dedupe,
@@ -110,8 +110,10 @@ export async function writeNewFragments(
       const rows = perItem.flat();
       await stageRows(conn, t.spec, rows);
       if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
-      if (t.spec === EVENTS && rows.length > 0) await markStagedEvents(conn, `temp.${stageName(EVENTS)}`);
-      if (rows.length > 0) await mergeRows(conn, t.spec, items[0]!.frag.strong, t.key);
+      const derived = t.spec === EVENTS ? eventMergeHooks(conn, `temp.${stageName(EVENTS)}`) : null;
+      if (rows.length > 0)
+        await mergeRows(conn, t.spec, items[0]!.frag.strong, t.key, derived?.beforeExistingChange);
+      if (rows.length > 0) await derived?.afterMerge();
       perItem.forEach((rs, i) => {
         for (const r of rs) {
           const key =

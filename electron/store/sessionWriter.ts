@@ -13,8 +13,8 @@ import {
 import { assignLinkIds, mergeRows, mergeSessions, stageName, stageRows } from './stagingTables.js';
 import {
   forgetSessionDerived,
+  eventMergeHooks,
   markEventsToDelete,
-  markStagedEvents,
   refreshMarkedSessions,
 } from './sessionDerived.js';
 import { pyJson } from './values.js';
@@ -129,8 +129,9 @@ export async function writeFragment(
           : dedupe(t.pick(frag), (r) => rowKey(r, t.key));
       await stageRows(conn, t.spec, rows);
       if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
-      if (t.spec === EVENTS && rows.length > 0) await markStagedEvents(conn, `temp.${stageName(EVENTS)}`);
-      if (rows.length > 0) await mergeRows(conn, t.spec, frag.strong, t.key);
+      const derived = t.spec === EVENTS ? eventMergeHooks(conn, `temp.${stageName(EVENTS)}`) : null;
+      if (rows.length > 0) await mergeRows(conn, t.spec, frag.strong, t.key, derived?.beforeExistingChange);
+      if (rows.length > 0) await derived?.afterMerge();
     }
     await writeSessionInfo(conn, frag, sourceId, src.projectId);
     const staleSessions = await replaceClaims(conn, sourceId);
