@@ -245,17 +245,24 @@ export function searchRuns(text: string): { words: string[]; numbers: string[] }
 }
 
 /**
- * SQL (over the derived row aliased `alias`) that is true when every run of the search occurs in
- * the session's event text, or null when the search has no run. Semantics: each word of the search
- * must appear somewhere in the session's events (as part of a word there), not necessarily in one
- * event nor next to each other: a superset of the old per-event phrase match.
+ * SQL for "the session `sessionIdExpr` has every run of the search in its event text", or null
+ * when the search has no run. Semantics: each word of the search must appear somewhere in the
+ * session's events (as part of a word there), not necessarily in one event nor next to each
+ * other: a superset of the old per-event phrase match. A semi-join, so only the derived table is
+ * scanned for the text and only session ids flow into the caller's joins.
  */
-export function eventSearchCondition(alias: string, text: string): { sql: string; params: string[] } | null {
+export function eventSearchCondition(
+  sessionIdExpr: string,
+  text: string,
+): { sql: string; params: string[] } | null {
   const { words, numbers } = searchRuns(text);
   if (words.length + numbers.length === 0) return null;
   const parts = [
-    ...words.map(() => `contains(${alias}.search_words, ?)`),
-    ...numbers.map(() => `contains(${alias}.search_numbers, ?)`),
+    ...words.map(() => `contains(search_words, ?)`),
+    ...numbers.map(() => `contains(search_numbers, ?)`),
   ];
-  return { sql: `(${parts.join(' AND ')})`, params: [...words, ...numbers] };
+  return {
+    sql: `${sessionIdExpr} IN (SELECT session_id FROM ${DERIVED_TABLE} WHERE ${parts.join(' AND ')})`,
+    params: [...words, ...numbers],
+  };
 }

@@ -96,7 +96,7 @@ export function sessionWhere(f: SessionFilter): { sql: string; params: Param[] }
   }
   if (f.search !== undefined && f.search.trim() !== '') {
     const like = `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const inEvents = eventSearchCondition('d', f.search);
+    const inEvents = eventSearchCondition('s.session_id', f.search);
     parts.push(`(s.query ILIKE ? ESCAPE '\\' OR s.agent_type ILIKE ? ESCAPE '\\' OR s.error_message ILIKE ? ESCAPE '\\'
       ${inEvents ? `OR ${inEvents.sql}` : ''})`);
     params.push(like, like, like, ...(inEvents?.params ?? []));
