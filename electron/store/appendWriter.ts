@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceFragment } from '../../shared/model/provenanceRecords.js';
 import { ENTITY_LINKS, EVENTS, SESSIONS, type TableSpec } from './provenanceColumns.js';
+import { addInsertedEvents, markSessions, refreshMarkedSessions } from './sessionDerived.js';
 import { writeSessionInfo, type SourceRef } from './sessionWriter.js';
 import { upsertSource } from './sources.js';
 import {
@@ -46,8 +47,13 @@ export async function appendRows(ws: Workspace, src: SourceRef, frag: SourceFrag
         EVENTS,
         dedupe(frag.events, (e) => e.event_id),
       );
-      await insertNewRows(conn, EVENTS, 'event_id');
+      const stage = `temp.${stageName(EVENTS)}`;
+      // Existing events are left as they are: new ones add to their sessions' derived rows; when
+      // some line was seen before, its sessions are recomputed instead.
+      if (await insertNewRows(conn, EVENTS, 'event_id')) await addInsertedEvents(conn, stage);
+      else await markSessions(conn, `SELECT DISTINCT session_id FROM ${stage}`);
       await addClaims(conn, sourceId, EVENTS);
+      await refreshMarkedSessions(conn);
     }
     if (frag.entityLinks.length) {
       await stageRows(

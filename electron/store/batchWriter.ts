@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { zeroCounts } from '../../shared/model/imports.js';
 import type { SourceFragment } from '../../shared/model/provenanceRecords.js';
-import { ENTITY_LINKS, SESSIONS } from './provenanceColumns.js';
+import { ENTITY_LINKS, EVENTS, SESSIONS } from './provenanceColumns.js';
+import { eventMergeHooks, refreshMarkedSessions } from './sessionDerived.js';
 import {
   CHILD_TABLES,
   dedupe,
@@ -10,7 +11,7 @@ import {
   type SourceRef,
   type WriteResult,
 } from './sessionWriter.js';
-import { assignLinkIds, mergeRows, mergeSessions, stageRows } from './stagingTables.js';
+import { assignLinkIds, mergeRows, mergeSessions, stageName, stageRows } from './stagingTables.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -127,7 +128,17 @@ export async function writeNewFragments(
       const rows = perItem.flat();
       await stageRows(conn, t.spec, rows);
       if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
-      if (rows.length > 0) await mergeRows(conn, t.spec, items[0]!.frag.strong, t.key, rows.length);
+      const derived = t.spec === EVENTS ? eventMergeHooks(conn, `temp.${stageName(EVENTS)}`) : null;
+      if (rows.length > 0)
+        await mergeRows(
+          conn,
+          t.spec,
+          items[0]!.frag.strong,
+          t.key,
+          rows.length,
+          derived?.beforeExistingChange,
+        );
+      if (rows.length > 0) await derived?.afterMerge();
       perItem.forEach((rs, i) => {
         for (const r of rs) {
           const key =
@@ -146,6 +157,7 @@ export async function writeNewFragments(
       projectId,
     );
     await appendClaims(conn, claims);
+    await refreshMarkedSessions(conn);
     const missingBySession = new Map(missingParents.map((m) => [m.session_id, m]));
     return items.map((it, i) => ({
       sourceId: ids[i]!,

@@ -16,33 +16,28 @@ import {
   toToolCall,
   toTransformation,
 } from './provenanceRows.js';
+import { DERIVED_TABLE, eventSearchCondition } from './sessionDerived.js';
 import { type Row, boolOrNull, int, intOrNull, isoUtc, isoUtcOrNull, str, strOrNull } from './values.js';
 import type { Param, Workspace } from './workspace.js';
 
 /**
- * Reads sessions as DTOs. Counts come from the events (every source has them); tool calls are
- * events of type `tool_call`, so a reference-written database (no tool-call rows) counts too.
+ * Reads sessions as DTOs. Counts come from the events (every source has them) through
+ * `provex_session_derived` (store/sessionDerived.ts), kept by every write path, so no read groups
+ * the events table; tool calls are events of type `tool_call`, so a reference-written database (no
+ * tool-call rows) counts too.
  */
 const SUMMARY_SELECT = `
   SELECT s.session_id, p.name AS project, p.project_id, s.agent_type, s.query, s.start_time, s.end_time,
          s.duration_ms, s.success, s.parent_session_id, COALESCE(s.depth, 0) AS depth,
-         COALESCE(c.event_count, 0) AS event_count, COALESCE(c.tool_call_count, 0) AS tool_call_count,
-         COALESCE(c.cache_hits, 0) AS cache_hits`;
+         COALESCE(d.event_count, 0) AS event_count, COALESCE(d.tool_call_count, 0) AS tool_call_count,
+         COALESCE(d.cache_hits, 0) AS cache_hits`;
 
-const EVENT_COUNTS = `
-    SELECT session_id, COUNT(*) AS event_count,
-           COUNT(*) FILTER (WHERE event_type = 'tool_call') AS tool_call_count,
-           COUNT(*) FILTER (WHERE event_type = 'tool_call' AND json_extract(details, '$.cache_hit') = 'true') AS cache_hits
-    FROM provenance_events`;
-
-/** Sessions with their project, for filtering and paging (no event counts). */
-const PAGE_FROM = `
+/** Sessions with their project and derived counts: the FROM of every session query (aliases s, i, p, d). */
+export const SESSION_FROM = `
   FROM provenance_sessions s
   LEFT JOIN provex_session_info i ON i.session_id = s.session_id
-  LEFT JOIN provex_projects p ON p.project_id = i.project_id`;
-
-const SUMMARY_FROM = `${PAGE_FROM}
-  LEFT JOIN (${EVENT_COUNTS} GROUP BY session_id) c ON c.session_id = s.session_id`;
+  LEFT JOIN provex_projects p ON p.project_id = i.project_id
+  LEFT JOIN ${DERIVED_TABLE} d ON d.session_id = s.session_id`;
 
 export function toSummary(r: Row): SessionSummary {
   return {
@@ -63,7 +58,12 @@ export function toSummary(r: Row): SessionSummary {
   };
 }
 
-/** WHERE clause and parameters for a filter; every value is bound, never spliced. */
+/**
+ * WHERE clause (over SESSION_FROM) and parameters for a filter; every value is bound, never spliced.
+ * Search: the whole text, as a phrase, in the session's query, agent type or error message; or each
+ * of its words (runs of letters or digits) somewhere in its events' names and details (see
+ * `eventSearchCondition`: found through the derived search runs, never by scanning the events).
+ */
 export function sessionWhere(f: SessionFilter): { sql: string; params: Param[] } {
   const parts: string[] = [];
   const params: Param[] = [];
@@ -96,9 +96,10 @@ export function sessionWhere(f: SessionFilter): { sql: string; params: Param[] }
   }
   if (f.search !== undefined && f.search.trim() !== '') {
     const like = `%${f.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const inEvents = eventSearchCondition('s.session_id', f.search);
     parts.push(`(s.query ILIKE ? ESCAPE '\\' OR s.agent_type ILIKE ? ESCAPE '\\' OR s.error_message ILIKE ? ESCAPE '\\'
-      OR s.session_id IN (SELECT session_id FROM provenance_events WHERE CAST(details AS VARCHAR) ILIKE ? ESCAPE '\\' OR event_name ILIKE ? ESCAPE '\\'))`);
-    params.push(like, like, like, like, like);
+      ${inEvents ? `OR ${inEvents.sql}` : ''})`);
+    params.push(like, like, like, ...(inEvents?.params ?? []));
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
@@ -107,36 +108,20 @@ export async function listSessions(ws: Workspace, f: SessionFilter = {}): Promis
   const { sql: where, params } = sessionWhere(f);
   const sort = f.sort && sessionSortKeys.includes(f.sort) ? f.sort : 'start_time';
   const dir = (f.descending ?? sort === 'start_time') ? 'DESC' : 'ASC';
-  const sortExpr = sort === 'project' ? 'p.name' : sort.endsWith('_count') ? sort : `s.${sort}`;
+  const sortExpr =
+    sort === 'project' ? 'p.name' : sort.endsWith('_count') ? `COALESCE(d.${sort}, 0)` : `s.${sort}`;
   const limit = Math.max(0, Math.min(f.limit ?? 1000, 100_000));
   const offset = Math.max(0, f.offset ?? 0);
-  // Sorting by a count needs the counts of every match; any other order pages the sessions first
-  // and counts events for that page only (the events table is by far the largest).
-  const rows = sort.endsWith('_count')
-    ? await ws.all(
-        `${SUMMARY_SELECT}, COUNT(*) OVER () AS total_count ${SUMMARY_FROM} ${where}
-         ORDER BY ${sortExpr} ${dir} NULLS LAST, s.session_id LIMIT ${limit} OFFSET ${offset}`,
-        params,
-      )
-    : await ws.all(
-        `WITH page AS (
-           SELECT s.session_id, COUNT(*) OVER () AS total_count,
-                  row_number() OVER (ORDER BY ${sortExpr} ${dir} NULLS LAST, s.session_id) AS rn
-           ${PAGE_FROM} ${where}
-           ORDER BY ${sortExpr} ${dir} NULLS LAST, s.session_id LIMIT ${limit} OFFSET ${offset}
-         )
-         ${SUMMARY_SELECT}, page.total_count
-         FROM page JOIN provenance_sessions s ON s.session_id = page.session_id
-         LEFT JOIN provex_session_info i ON i.session_id = s.session_id
-         LEFT JOIN provex_projects p ON p.project_id = i.project_id
-         LEFT JOIN (${EVENT_COUNTS} WHERE session_id IN (SELECT session_id FROM page) GROUP BY session_id) c
-           ON c.session_id = s.session_id
-         ORDER BY page.rn`,
-        params,
-      );
+  // One pass: the counts are columns of the derived table, so sorting by them costs no more
+  // than sorting by a session column.
+  const rows = await ws.all(
+    `${SUMMARY_SELECT}, COUNT(*) OVER () AS total_count ${SESSION_FROM} ${where}
+     ORDER BY ${sortExpr} ${dir} NULLS LAST, s.session_id LIMIT ${limit} OFFSET ${offset}`,
+    params,
+  );
   let total = rows.length ? int(rows[0]!.total_count) : 0;
   if (!rows.length && offset > 0) {
-    const [c] = await ws.all(`SELECT COUNT(*) AS n ${PAGE_FROM} ${where}`, params);
+    const [c] = await ws.all(`SELECT COUNT(*) AS n ${SESSION_FROM} ${where}`, params);
     total = int(c?.n ?? 0);
   }
   return { total, offset, rows: rows.map(toSummary) };
@@ -146,7 +131,7 @@ export async function getSessionDetail(ws: Workspace, id: string): Promise<Sessi
   const [r] = await ws.all(
     `${SUMMARY_SELECT}, s.agent_version, s.kwargs, s.user_context, s.result_summary, s.error_message, s.python_version,
        s.dependencies, s.db_path, s.created_at, p.root_path AS project_root, i.folder, i.summary_md, i.manifest
-     ${SUMMARY_FROM} WHERE s.session_id = ?`,
+     ${SESSION_FROM} WHERE s.session_id = ?`,
     [id],
   );
   if (!r) return null;

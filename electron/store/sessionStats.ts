@@ -1,11 +1,9 @@
 import type { GroupStats, SessionFilter, SessionStats, SessionSummary } from '../../shared/model/sessions.js';
-import { sessionWhere, toSummary } from './sessionRepository.js';
+import { SESSION_FROM, sessionWhere, toSummary } from './sessionRepository.js';
 import { int, str } from './values.js';
 import type { Workspace } from './workspace.js';
 
-const FROM = `FROM provenance_sessions s
-  LEFT JOIN provex_session_info i ON i.session_id = s.session_id
-  LEFT JOIN provex_projects p ON p.project_id = i.project_id`;
+const FROM = SESSION_FROM;
 
 /** Per-project and per-agent counts, success rate and median duration of the matching sessions. */
 export async function sessionStats(ws: Workspace, f: SessionFilter = {}): Promise<SessionStats> {
@@ -41,9 +39,8 @@ export async function sessionsForEntity(ws: Workspace, table: string, id: string
   const rows = await ws.all(
     `SELECT s.session_id, p.name AS project, p.project_id, s.agent_type, s.query, s.start_time, s.end_time,
             s.duration_ms, s.success, s.parent_session_id, COALESCE(s.depth, 0) AS depth,
-            (SELECT COUNT(*) FROM provenance_events e WHERE e.session_id = s.session_id) AS event_count,
-            (SELECT COUNT(*) FROM provenance_events e WHERE e.session_id = s.session_id AND e.event_type = 'tool_call') AS tool_call_count,
-            0 AS cache_hits, MAX(l.timestamp) AS last_link
+            COALESCE(d.event_count, 0) AS event_count, COALESCE(d.tool_call_count, 0) AS tool_call_count,
+            COALESCE(d.cache_hits, 0) AS cache_hits, MAX(l.timestamp) AS last_link
      ${FROM} JOIN provenance_entity_links l ON l.session_id = s.session_id
      WHERE l.entity_table = ? AND l.entity_id = ?
      GROUP BY ALL ORDER BY last_link DESC`,

@@ -11,6 +11,12 @@ import {
   type TableSpec,
 } from './provenanceColumns.js';
 import { assignLinkIds, mergeRows, mergeSessions, stageName, stageRows } from './stagingTables.js';
+import {
+  forgetSessionDerived,
+  eventMergeHooks,
+  markEventsToDelete,
+  refreshMarkedSessions,
+} from './sessionDerived.js';
 import { pyJson } from './values.js';
 import { upsertSource } from './sources.js';
 import type { Workspace } from './workspace.js';
@@ -123,10 +129,14 @@ export async function writeFragment(
           : dedupe(t.pick(frag), (r) => rowKey(r, t.key));
       await stageRows(conn, t.spec, rows);
       if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
-      if (rows.length > 0) await mergeRows(conn, t.spec, frag.strong, t.key, rows.length);
+      const derived = t.spec === EVENTS ? eventMergeHooks(conn, `temp.${stageName(EVENTS)}`) : null;
+      if (rows.length > 0)
+        await mergeRows(conn, t.spec, frag.strong, t.key, rows.length, derived?.beforeExistingChange);
+      if (rows.length > 0) await derived?.afterMerge();
     }
     await writeSessionInfo(conn, frag, sourceId, src.projectId);
     const staleSessions = await replaceClaims(conn, sourceId);
+    await refreshMarkedSessions(conn);
     return {
       sourceId,
       status: prev.length > 0 ? 'replaced' : 'imported',
@@ -223,6 +233,7 @@ async function replaceClaims(conn: DuckDBConnection, sourceId: number): Promise<
     `SELECT o.row_key FROM temp.provex_old_claims o WHERE o.table_name = '${table}'
        AND NOT EXISTS (SELECT 1 FROM provex_row_sources r WHERE r.table_name = o.table_name AND r.row_key = o.row_key)`;
   for (const t of CHILD_TABLES) {
+    if (t.spec === EVENTS) await markEventsToDelete(conn, unclaimed(t.spec.table));
     await conn.run(
       `DELETE FROM ${t.spec.table} WHERE ${t.spec.keyExpr(t.spec.table)} IN (${unclaimed(t.spec.table)})`,
     );
@@ -257,6 +268,11 @@ export async function removeUnclaimedSessions(ws: Workspace, ids: readonly strin
       if (gone.length === 0) return 0;
       const goneIds = JSON.stringify(gone.map((r) => String(r.session_id)));
       await tx.exec(`DELETE FROM provex_session_info WHERE session_id IN (${list})`, [goneIds]);
+      // Their events went (and their derived rows with them) in an earlier refresh: be sure.
+      await forgetSessionDerived(
+        tx.connection,
+        gone.map((r) => String(r.session_id)),
+      );
       await tx.exec(`DELETE FROM provenance_sessions WHERE session_id IN (${list})`, [goneIds]);
       return gone.length;
     });

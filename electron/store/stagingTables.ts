@@ -48,12 +48,15 @@ export async function mergeRows(
   conflictKey: string,
   /** How many (distinct) rows are staged: when the insert took them all, nothing is left to update. */
   staged?: number,
+  /** Runs before rows already in the table may change (never when every staged row is new). */
+  beforeExistingChange?: () => Promise<void>,
 ): Promise<void> {
   const names = spec.columns.map((c) => c.name);
   const select = spec.columns.map((c) => castExpr(c, 's')).join(', ');
   const head = `INSERT INTO ${spec.table} (${names.join(', ')}) SELECT ${select} FROM temp.${stageName(spec)} s`;
   const others = spec.columns.filter((c) => c.name !== conflictKey);
   if (strong) {
+    await beforeExistingChange?.();
     const sets = others
       .map((c) => `${c.name} = COALESCE(excluded.${c.name}, ${spec.table}.${c.name})`)
       .join(', ');
@@ -63,7 +66,9 @@ export async function mergeRows(
   const inserted = await conn.run(`${head} ON CONFLICT (${conflictKey}) DO NOTHING`);
   // The update joins the whole table; on a fresh import every row is new and it would rewrite
   // each just-inserted row with its own values.
-  if (staged !== undefined && inserted.rowsChanged === staged) return;
+  const total = staged ?? (beforeExistingChange ? await stagedCount(conn, spec) : undefined);
+  if (total !== undefined && inserted.rowsChanged === total) return;
+  await beforeExistingChange?.();
   const sets = others.map((c) => `${c.name} = COALESCE(${castExpr(c, 's')}, t.${c.name})`).join(', ');
   await conn.run(
     `UPDATE ${spec.table} AS t SET ${sets} FROM temp.${stageName(spec)} s
@@ -74,17 +79,26 @@ export async function mergeRows(
   );
 }
 
-/** Inserts the staged rows that are new; existing rows are left exactly as they are. */
+async function stagedCount(conn: DuckDBConnection, spec: TableSpec): Promise<number> {
+  const r = await conn.runAndReadAll(`SELECT COUNT(*) FROM temp.${stageName(spec)}`);
+  return Number(r.getRowsJson()[0]?.[0] ?? 0);
+}
+
+/**
+ * Inserts the staged rows that are new; existing rows are left exactly as they are. Returns true
+ * when every staged row was new.
+ */
 export async function insertNewRows(
   conn: DuckDBConnection,
   spec: TableSpec,
   conflictKey: string,
-): Promise<void> {
+): Promise<boolean> {
   const names = spec.columns.map((c) => c.name);
   const select = spec.columns.map((c) => castExpr(c, 's')).join(', ');
-  await conn.run(
+  const res = await conn.run(
     `INSERT INTO ${spec.table} (${names.join(', ')}) SELECT ${select} FROM temp.${stageName(spec)} s ON CONFLICT (${conflictKey}) DO NOTHING`,
   );
+  return res.rowsChanged === (await stagedCount(conn, spec));
 }
 
 /**

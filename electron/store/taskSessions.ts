@@ -4,6 +4,7 @@
  * task id written inside an event's details (a prompt, a tool argument). Newest reference first.
  */
 import type { TaskSessionLink } from '../../shared/model/taskCalls.js';
+import { DERIVED_TABLE } from './sessionDerived.js';
 import { toSummary } from './sessionRepository.js';
 import type { Workspace } from './workspace.js';
 
@@ -23,13 +24,13 @@ export async function sessionsForTask(ws: Workspace, taskId: string): Promise<Ta
      )
      SELECT s.session_id, p.name AS project, p.project_id, s.agent_type, s.query, s.start_time, s.end_time,
             s.duration_ms, s.success, s.parent_session_id, COALESCE(s.depth, 0) AS depth,
-            (SELECT COUNT(*) FROM provenance_events e WHERE e.session_id = s.session_id) AS event_count,
-            (SELECT COUNT(*) FROM provenance_events e WHERE e.session_id = s.session_id AND e.event_type = 'tool_call') AS tool_call_count,
-            0 AS cache_hits, h.by_link, h.by_details, h.last_ref
+            COALESCE(d.event_count, 0) AS event_count, COALESCE(d.tool_call_count, 0) AS tool_call_count,
+            COALESCE(d.cache_hits, 0) AS cache_hits, h.by_link, h.by_details, h.last_ref
        FROM hits h
        JOIN provenance_sessions s ON s.session_id = h.session_id
        LEFT JOIN provex_session_info i ON i.session_id = s.session_id
        LEFT JOIN provex_projects p ON p.project_id = i.project_id
+       LEFT JOIN ${DERIVED_TABLE} d ON d.session_id = s.session_id
       ORDER BY h.last_ref DESC, s.session_id`,
     [taskId, taskId],
   );

@@ -8,6 +8,7 @@ import type {
   TimelineWindowArgs,
 } from '../../shared/model/timeline.js';
 import { criticalPath } from '../../shared/sessions/criticalPath.js';
+import { DERIVED_TABLE } from './sessionDerived.js';
 import { type Row, boolOrNull, int, isoUtc, str } from './values.js';
 import type { Workspace } from './workspace.js';
 
@@ -72,9 +73,8 @@ export class TimelineRepository {
       `${TREE_CTE}
        SELECT t.session_id, t.parent_session_id, t.agent_type, t.query, t.depth, t.success,
               epoch_us(t.start_time) AS start_us, epoch_us(t.end_time) AS end_us,
-              (SELECT COUNT(*) FROM provenance_events e WHERE e.session_id = t.session_id) AS event_count,
-              (SELECT epoch_us(MAX(e.timestamp)) FROM provenance_events e WHERE e.session_id = t.session_id) AS last_us
-       FROM tree t ORDER BY t.path`,
+              COALESCE(d.event_count, 0) AS event_count, epoch_us(d.last_event_at) AS last_us
+       FROM tree t LEFT JOIN ${DERIVED_TABLE} d ON d.session_id = t.session_id ORDER BY t.path`,
       [root],
     );
     if (!laneRows.length) return null;

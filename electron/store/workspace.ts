@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index.js';
 import { Mutex } from './mutex.js';
+import { repairSessionDerivedIfStale } from './sessionDerived.js';
 import type { Row } from './values.js';
 
 export type Param = string | number | boolean | null | bigint;
@@ -91,8 +92,9 @@ export class Workspace {
         `${this.path}: workspace schema version ${version} is newer than this provex supports (${LATEST_SCHEMA_VERSION}); open it with a provex that supports schema version ${version}.`,
       );
     }
-    if (!migrate || version === LATEST_SCHEMA_VERSION) return;
-    await this.applyMigrations(version);
+    if (!migrate) return;
+    if (version !== LATEST_SCHEMA_VERSION) await this.applyMigrations(version);
+    await this.transaction((tx) => repairSessionDerivedIfStale(tx.connection));
   }
 
   /** Runs every migration above `from`, each in its own transaction; returns the names applied. */

@@ -1,3 +1,4 @@
+import { refreshSessionDerived } from '../store/sessionDerived.js';
 import type { Param, Transaction } from '../store/workspace.js';
 
 /**
@@ -183,6 +184,12 @@ export interface Bookkeeping {
 export async function writeBatch(tx: Transaction, b: Batch, book: Bookkeeping, now: string): Promise<void> {
   await insertRows(tx, 'provenance_sessions', SESSION_INSERT_COLUMNS, b.sessions);
   await insertRows(tx, 'provenance_events', EVENT_COLUMNS, b.events);
+  // Events are only ever inserted here: their sessions' counts and search runs follow in this transaction.
+  if (b.events.length > 0)
+    await refreshSessionDerived(
+      tx.connection,
+      b.events.map((r) => String(r[1])),
+    );
   await insertRows(tx, 'provenance_tool_calls', TOOL_CALL_COLUMNS, b.toolCalls);
   await insertRows(tx, 'provenance_decisions', DECISION_COLUMNS, b.decisions);
   await insertRows(tx, 'provenance_transformations', TRANSFORMATION_COLUMNS, b.transformations);

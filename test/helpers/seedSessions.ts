@@ -6,6 +6,7 @@
  * (more than one list page) and one large session of `largeEvents` events. Bulk rows are made by
  * SQL (`range()`), never row by row.
  */
+import { rebuildSessionDerived } from '../../electron/store/sessionDerived.js';
 import type { Workspace } from '../../electron/store/workspace.js';
 
 export const SEED = {
@@ -175,4 +176,6 @@ export async function seedSessions(ws: Workspace, options: SeedOptions = {}): Pr
   // One statement at a time, outside a transaction: DuckDB checks foreign keys against committed
   // rows, and a child session references its parent in the same table.
   for (const sql of statements) await ws.exec(sql);
+  // Raw inserts bypass the writers, which keep the per-session derived rows: build them here.
+  await ws.transaction((tx) => rebuildSessionDerived(tx.connection));
 }

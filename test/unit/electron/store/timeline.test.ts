@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
 import { asEventId, asSessionId } from '../../../../shared/model/ids.js';
+import { rebuildSessionDerived } from '../../../../electron/store/sessionDerived.js';
 import { Workspace } from '../../../../electron/store/workspace.js';
 import { TimelineRepository } from '../../../../electron/store/timelineRepository.js';
 import { timelineItem } from '../../../../electron/store/timelineItem.js';
@@ -30,6 +31,8 @@ before(async () => {
   await ws.exec(`INSERT INTO provenance_entity_links VALUES
     (1, 'root', 'r3', 'media', 'MP', 'derived_from', '2026-01-01 00:00:07'),
     (2, 'grand', NULL, 'media', 'MP', 'used', '2026-01-01 00:00:03')`);
+  // Raw inserts bypass the writers that keep the per-session derived rows.
+  await ws.transaction((tx) => rebuildSessionDerived(tx.connection));
 });
 after(() => {
   ws.close();
