@@ -18,6 +18,7 @@ import {
 import {
   loadActionsOf,
   loadRoot,
+  prefetchActionsOf,
   releaseActions,
   type ActionsSource,
   type RootContext,
@@ -111,9 +112,18 @@ export async function importClaudeTracked(
     const writer = new RootWriter(ws, state, projectId);
     await writer.write(head);
     const bigBytes = options.bigLogBytes ?? BIG_LOG_BYTES;
-    for (const group of logGroups(ctx.folders, options.groupFolders ?? GROUP_FOLDERS, bigBytes)) {
-      const big = group.length === 1 && !ctx.attributed.has(group[0]!.dir) ? group[0]! : null;
-      if (big && sizeOf(big.actionsPath!) >= bigBytes) {
+    const groups = logGroups(ctx.folders, options.groupFolders ?? GROUP_FOLDERS, bigBytes);
+    const bigOf = (group: SessionFolder[] | undefined): SessionFolder | null => {
+      const f = group?.length === 1 && !ctx.attributed.has(group[0]!.dir) ? group[0]! : null;
+      return f && sizeOf(f.actionsPath!) >= bigBytes ? f : null;
+    };
+    /** The next group's logs, read while this group is written. */
+    let prefetch: Promise<void> = Promise.resolve();
+    for (const [g, group] of groups.entries()) {
+      await prefetch;
+      prefetch = Promise.resolve();
+      const big = bigOf(group);
+      if (big) {
         const res = await importBigLog(ws, ctx, big, state, writer, projectId);
         if (res.kind === 'done')
           actions.set(big.actionsPath!, {
@@ -130,6 +140,12 @@ export async function importClaudeTracked(
       attributeFolders(ctx, fresh);
       const jobs = actionJobs(ctx, group);
       state.progress.filesTotal += jobs.length;
+      const next = groups[g + 1];
+      if (next && !bigOf(next))
+        prefetch = prefetchActionsOf(
+          ctx,
+          next.filter((f) => !ctx.attributed.has(f.dir)),
+        );
       await writer.write(jobs);
       for (const [path, a] of importedActions(ctx, group)) actions.set(path, a);
       releaseActions(ctx, group);
@@ -152,7 +168,7 @@ export async function importClaudeTracked(
 }
 
 /** Folders per group of action logs, and bytes of logs per group (bounds what is held parsed). */
-const GROUP_FOLDERS = 500;
+const GROUP_FOLDERS = 250;
 const GROUP_BYTES = 48 * 1024 * 1024;
 
 /** The folders with an action log, in order, cut into groups of bounded size; a big log is alone. */

@@ -96,6 +96,19 @@ export function loadActionsOf(ctx: RootContext, folders: readonly SessionFolder[
   }
 }
 
+/**
+ * `loadActionsOf` a few files per turn of the event loop: run while the previous group is written,
+ * the parsing fills the time the main thread would wait for DuckDB.
+ */
+export async function prefetchActionsOf(ctx: RootContext, folders: readonly SessionFolder[]): Promise<void> {
+  for (let i = 0; i < folders.length; i += PREFETCH_FILES) {
+    loadActionsOf(ctx, folders.slice(i, i + PREFETCH_FILES));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+const PREFETCH_FILES = 4;
+
 /** Lets the parsed lines and rows of these folders' logs go (they are written). */
 export function releaseActions(ctx: RootContext, folders: readonly SessionFolder[]): void {
   for (const f of folders) {
