@@ -35,6 +35,24 @@ interface Ordering {
   total: number;
 }
 
+/**
+ * Two connections of the timeline's own: `slow` builds orderings and analyses, `fast` answers the
+ * lanes and windows meanwhile. Orderings live in an attached in-memory database, which every
+ * connection of the instance sees; a read-only workspace cannot attach one, so there the
+ * orderings are temp tables and both roles share one connection.
+ */
+interface Connections {
+  fast: SideReader;
+  slow: SideReader;
+  /** `CREATE … TABLE <prefix>name` and `FROM <schema>name`. */
+  create: string;
+  schema: string;
+}
+
+const ATTACHED = 'provex_timeline';
+/** Table names are unique in the process: repositories of one workspace share the attached database. */
+let tableSeq = 0;
+
 function kindOf(eventType: string): TimelineItemKind {
   switch (eventType) {
     case 'tool_call':
@@ -57,16 +75,21 @@ function kindOf(eventType: string): TimelineItemKind {
  * The long work runs on a side connection, so it does not queue the workspace's other reads.
  */
 export class TimelineRepository {
-  private side: Promise<SideReader> | null = null;
+  private conns: Promise<Connections> | null = null;
   private heads = new Map<string, Promise<Head | null>>();
   private analyses = new Map<string, Promise<TimelineAnalysis>>();
   private analysed = new Map<string, TimelineAnalysis>();
   private orderings = new Map<string, Promise<Ordering>>();
   private ready = new Map<string, Ordering>();
   private generation = 0;
-  private seq = 0;
+  /** Windows being answered, per root: the analysis waits for them (they are what gets painted first). */
+  private readonly answering = new Map<string, Set<Promise<unknown>>>();
 
-  constructor(private readonly ws: Workspace) {}
+  /** `directRows`: the DIRECT_ROWS bound (tests set 0 to go through the materialised ordering). */
+  constructor(
+    private readonly ws: Workspace,
+    private readonly options: { directRows?: number } = {},
+  ) {}
 
   /** Forget cached orderings (after an import, the tracker or the watcher changed rows). */
   invalidate(): void {
@@ -98,40 +121,53 @@ export class TimelineRepository {
 
   async window(args: TimelineWindowArgs): Promise<TimelineWindow> {
     const root = args.session_id;
+    const p = this.answer(args);
+    let set = this.answering.get(root);
+    if (!set) this.answering.set(root, (set = new Set()));
+    set.add(p);
+    try {
+      return await p;
+    } finally {
+      set.delete(p);
+      if (!set.size && this.answering.get(root) === set) this.answering.delete(root);
+    }
+  }
+
+  private async answer(args: TimelineWindowArgs): Promise<TimelineWindow> {
+    const root = args.session_id;
     const head = await this.head(root);
     if (!head) return { total_rows: 0, offset: 0, rows: [] };
     const collapsed = [...new Set(args.collapsed ?? [])].sort();
     const offset = Math.max(0, Math.floor(args.offset));
     const limit = Math.max(0, Math.min(2000, Math.floor(args.limit)));
     const key = orderingKey(root, collapsed);
-    let ordering = this.ready.get(key);
-    const pending = ordering ? null : this.ordering(root, collapsed, head);
+    const ordering = this.ready.get(key);
+    const { fast } = await this.connections();
     let raw: Row[];
     let total: number;
     if (limit === 0) {
       total = ordering?.total ?? visibleRows(head, collapsed);
       raw = [];
-    } else if (!ordering && offset + limit <= DIRECT_ROWS) {
-      void pending!.catch(() => undefined);
+    } else if (!ordering && offset + limit <= (this.options.directRows ?? DIRECT_ROWS)) {
       total = visibleRows(head, collapsed);
       const rows =
         head.lanes.length === 1
-          ? await this.ws.all(singleSessionWindowSql(offset, limit), [root, root])
-          : await this.ws.all(
+          ? await fast.all(singleSessionWindowSql(offset, limit), [root, root])
+          : await fast.all(
               `${rowsCte(collapsed, head.maxDepth)}
                SELECT ${ROW_COLUMNS} FROM rows ORDER BY ${rowOrder(head.maxDepth)} LIMIT ${limit} OFFSET ${offset}`,
               [root],
             );
       raw = rows.map((r, i) => ({ ...r, idx: offset + i }));
+      // Started after the rows, so that the first window does not share the CPU with it.
+      void this.ordering(root, collapsed, head).catch(() => undefined);
     } else {
-      ordering ??= await pending!;
-      total = ordering.total;
-      raw = await (
-        await this.sideReader()
-      ).all(`SELECT idx, ${ROW_COLUMNS} FROM ${ordering.table} WHERE idx >= ? AND idx < ? ORDER BY idx`, [
-        offset,
-        offset + limit,
-      ]);
+      const o = ordering ?? (await this.ordering(root, collapsed, head));
+      total = o.total;
+      raw = await fast.all(
+        `SELECT idx, ${ROW_COLUMNS} FROM ${o.table} WHERE idx >= ? AND idx < ? ORDER BY idx`,
+        [offset, offset + limit],
+      );
     }
     const analysis = this.analysed.get(root);
     if (!analysis) void this.analysis(root, head).catch(() => undefined);
@@ -146,15 +182,15 @@ export class TimelineRepository {
     };
   }
 
-  private sideReader(): Promise<SideReader> {
-    this.side ??= this.ws.sideReader();
-    return this.side;
+  private connections(): Promise<Connections> {
+    this.conns ??= openConnections(this.ws);
+    return this.conns;
   }
 
   private head(root: SessionId): Promise<Head | null> {
     let p = this.heads.get(root);
     if (!p) {
-      p = loadHead(this.ws, root);
+      p = this.connections().then((c) => loadHead(c.fast, root));
       this.heads.set(root, p);
       p.catch(() => this.heads.get(root) === p && this.heads.delete(root));
     }
@@ -166,7 +202,10 @@ export class TimelineRepository {
     if (!p) {
       const generation = this.generation;
       const ids = head.lanes.map((l) => l.session_id);
-      p = this.sideReader().then((db) => analyseTimeline(db, ids, head.originUs, head.lastUs));
+      const windows = [...(this.answering.get(root) ?? [])].map((w) => w.catch(() => undefined));
+      p = Promise.all(windows)
+        .then(() => this.connections())
+        .then((c) => analyseTimeline(c.slow, ids, head.originUs, head.lastUs));
       this.analyses.set(root, p);
       p.then(
         (a) => this.generation === generation && this.analysed.set(root, a),
@@ -196,16 +235,16 @@ export class TimelineRepository {
   }
 
   private async materialize(root: SessionId, collapsed: readonly string[], head: Head): Promise<Ordering> {
-    const db = await this.sideReader();
-    const table = `provex_timeline_${++this.seq}`;
-    await db.all(
-      `CREATE OR REPLACE TEMP TABLE ${table} AS
+    const { slow, create, schema } = await this.connections();
+    const table = `${schema}timeline_${++tableSeq}`;
+    await slow.all(
+      `CREATE OR REPLACE ${create} ${table} AS
        ${rowsCte(collapsed, head.maxDepth)}
        SELECT CAST(row_number() OVER (ORDER BY ${rowOrder(head.maxDepth)}) - 1 AS BIGINT) AS idx, ${ROW_COLUMNS}
        FROM rows ORDER BY idx`,
       [root],
     );
-    const [c] = await db.all(`SELECT COUNT(*) AS n FROM ${table}`);
+    const [c] = await slow.all(`SELECT COUNT(*) AS n FROM ${table}`);
     return { table, total: int(c?.n ?? 0) };
   }
 
@@ -220,12 +259,22 @@ export class TimelineRepository {
   }
 
   private async drop(o: Ordering): Promise<void> {
-    await (await this.sideReader()).all(`DROP TABLE IF EXISTS ${o.table}`).catch(() => undefined);
+    await (await this.connections()).slow.all(`DROP TABLE IF EXISTS ${o.table}`).catch(() => undefined);
   }
 }
 
-async function loadHead(ws: Workspace, root: SessionId): Promise<Head | null> {
-  const laneRows = await ws.all(
+async function openConnections(ws: Workspace): Promise<Connections> {
+  const slow = await ws.sideReader();
+  try {
+    await slow.all(`ATTACH IF NOT EXISTS ':memory:' AS ${ATTACHED}`);
+  } catch {
+    return { fast: slow, slow, create: 'TEMP TABLE', schema: '' };
+  }
+  return { fast: await ws.sideReader(), slow, create: 'TABLE', schema: `${ATTACHED}.` };
+}
+
+async function loadHead(db: SideReader, root: SessionId): Promise<Head | null> {
+  const laneRows = await db.all(
     `${TREE_CTE}
      SELECT t.session_id, t.parent_session_id, t.agent_type, t.query, t.depth, t.success, t.chain,
             epoch_us(t.start_time) AS start_us, epoch_us(t.end_time) AS end_us,

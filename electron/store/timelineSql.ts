@@ -83,9 +83,14 @@ export function singleSessionWindowSql(offset: number, limit: number): string {
     SELECT ${ROW_COLUMNS} FROM rows ORDER BY ${rowOrder(0)}`;
 }
 
-/** ORDER BY terms of the row order. */
+/**
+ * ORDER BY terms of the row order. The session id last only settles header rows of siblings that
+ * start at the same microsecond (their keys are equal), which the LIST sort left to chance.
+ */
 export function rowOrder(maxDepth: number): string {
-  return [...keyNames(maxDepth).map((k) => `${k} NULLS FIRST`), 'event_id NULLS FIRST'].join(', ');
+  return [...keyNames(maxDepth).map((k) => `${k} NULLS FIRST`), 'event_id NULLS FIRST', 'session_id'].join(
+    ', ',
+  );
 }
 
 /** A session at depth d has a path of 2d values; its events add a time and a sequence number. */

@@ -1,7 +1,7 @@
 /**
  * For iterating on the timeline without the whole benchmark: `build DIR EVENTS` writes one big
- * session and imports it into DIR/workspace.duckdb (kept between runs); `measure DIR` opens it
- * with a fresh Service and prints the cold overview, the cold first window and 100 windows of
+ * session and imports it into DIR/workspace.duckdb (kept between runs); `browser DIR` runs the benchmark's
+ * Chromium stage on it (first painted timeline, scroll frames); `measure DIR` opens it with a fresh Service and prints the cold overview, the cold first window and 100 windows of
  * 200 rows at random offsets (p50/p95), as the benchmark's query stage does.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,10 +11,11 @@ import { Service } from '../../electron/service.js';
 import { Workspace } from '../../electron/store/workspace.js';
 import type { SessionId } from '../../shared/model/ids.js';
 import { Dice, writeBigSession } from './corpus/claudeCorpus.js';
-import { quantile, timeEach } from './report.js';
+import { Report, quantile, timeEach } from './report.js';
+import { browserFigures } from './stages/browserStage.js';
 
 const [mode, dir, eventsArg] = process.argv.slice(2);
-if (!dir || (mode !== 'build' && mode !== 'measure'))
+if (!dir || (mode !== 'build' && mode !== 'measure' && mode !== 'browser'))
   throw new Error('usage: timelineProbe build|measure DIR [EVENTS]');
 const db = join(dir, 'workspace.duckdb');
 const idFile = join(dir, 'session-id');
@@ -29,6 +30,17 @@ if (mode === 'build') {
   ws.close();
   writeFileSync(idFile, big.sessionId);
   console.log(JSON.stringify({ imported_ms: performance.now() - t0, session: big.sessionId }));
+} else if (mode === 'browser') {
+  // The benchmark's Chromium stage; it stops at the task graph, which this workspace lacks.
+  const ws = await Workspace.open(db);
+  try {
+    const bigSession = readFileSync(idFile, 'utf8').trim();
+    await browserFigures(new Report(), ws, { bigSession, bigEvents: 0, taskCount: 0 }).catch((e: Error) =>
+      console.error(`(stopped: ${e.message.split('\n')[0]})`),
+    );
+  } finally {
+    ws.close();
+  }
 } else {
   const id = readFileSync(idFile, 'utf8').trim() as SessionId;
   const ws = await Workspace.open(db);
