@@ -1,15 +1,9 @@
-import { asEventId, asSessionId, type SessionId } from '../../shared/model/ids.js';
-import type {
-  TimelineItemKind,
-  TimelineLane,
-  TimelineOverview,
-  TimelineRow,
-  TimelineWindow,
-  TimelineWindowArgs,
-} from '../../shared/model/timeline.js';
+import type { SessionId } from '../../shared/model/ids.js';
+import type { TimelineOverview, TimelineWindow, TimelineWindowArgs } from '../../shared/model/timeline.js';
 import { analyseTimeline, type TimelineAnalysis } from './timelineAnalysis.js';
-import { ROW_COLUMNS, TREE_CTE, rowOrder, rowsCte, singleSessionWindowSql } from './timelineSql.js';
-import { type Row, boolOrNull, int, isoUtc, str } from './values.js';
+import { type Head, loadHead, toRow, visibleRows } from './timelineHead.js';
+import { ROW_COLUMNS, rowOrder, rowsCte, singleSessionWindowSql } from './timelineSql.js';
+import { type Row, int, isoUtc } from './values.js';
 import type { SideReader, Workspace } from './workspace.js';
 
 /**
@@ -17,18 +11,8 @@ import type { SideReader, Workspace } from './workspace.js';
  * (root, collapsed set) is still being materialised: the first screens never wait for it.
  */
 const DIRECT_ROWS = 4000;
-/** Materialised orderings kept (temp tables on the side connection). */
+/** Materialised orderings kept per repository. */
 const MAX_ORDERINGS = 8;
-
-/** The cheap half of an overview: the lanes, the span and what the row queries need. */
-interface Head {
-  lanes: TimelineLane[];
-  /** Per lane, its ancestor chain below the root, itself included (the root's is empty). */
-  chains: string[][];
-  originUs: number;
-  lastUs: number;
-  maxDepth: number;
-}
 
 interface Ordering {
   table: string;
@@ -44,7 +28,7 @@ interface Ordering {
 interface Connections {
   fast: SideReader;
   slow: SideReader;
-  /** `CREATE … TABLE <prefix>name` and `FROM <schema>name`. */
+  /** `CREATE OR REPLACE ${create} ${schema}name`: a table of the attached database, or a temp table. */
   create: string;
   schema: string;
 }
@@ -53,26 +37,14 @@ const ATTACHED = 'provex_timeline';
 /** Table names are unique in the process: repositories of one workspace share the attached database. */
 let tableSeq = 0;
 
-function kindOf(eventType: string): TimelineItemKind {
-  switch (eventType) {
-    case 'tool_call':
-    case 'decision':
-    case 'transformation':
-    case 'log':
-    case 'lifecycle':
-      return eventType;
-    default:
-      return 'event';
-  }
-}
-
 /**
  * Timeline reads. A window never waits for the whole session: the lanes (the head) are one small
  * query; the first DIRECT_ROWS rows come from a top-N query; the ordering of a (root, collapsed
- * set) is materialised into a temp table with a dense index in the background, after which any
- * window is a range scan. Density and critical path (the analysis) are computed once per root in
- * the background too; windows served before it lands say so (`critical_path_ready: false`).
- * The long work runs on a side connection, so it does not queue the workspace's other reads.
+ * set) is materialised into a table with a dense index in the background, after which any window
+ * is a range scan. Density and critical path (the analysis) are computed once per root in the
+ * background too, after the windows in flight; windows served before it lands say so
+ * (`critical_path_ready: false`). All of it runs on the timeline's own connections, so neither
+ * waits for the workspace's other reads nor holds them up.
  */
 export class TimelineRepository {
   private conns: Promise<Connections> | null = null;
@@ -258,8 +230,13 @@ export class TimelineRepository {
     }
   }
 
+  /** Best effort: the workspace may have closed meanwhile (its in-memory tables go with it). */
   private async drop(o: Ordering): Promise<void> {
-    await (await this.connections()).slow.all(`DROP TABLE IF EXISTS ${o.table}`).catch(() => undefined);
+    try {
+      await (await this.connections()).slow.all(`DROP TABLE IF EXISTS ${o.table}`);
+    } catch {
+      // Nothing to free.
+    }
   }
 }
 
@@ -273,75 +250,6 @@ async function openConnections(ws: Workspace): Promise<Connections> {
   return { fast: await ws.sideReader(), slow, create: 'TABLE', schema: `${ATTACHED}.` };
 }
 
-async function loadHead(db: SideReader, root: SessionId): Promise<Head | null> {
-  const laneRows = await db.all(
-    `${TREE_CTE}
-     SELECT t.session_id, t.parent_session_id, t.agent_type, t.query, t.depth, t.success, t.chain,
-            epoch_us(t.start_time) AS start_us, epoch_us(t.end_time) AS end_us,
-            (SELECT COUNT(*) FROM provenance_events e WHERE e.session_id = t.session_id) AS event_count,
-            (SELECT epoch_us(MAX(e.timestamp)) FROM provenance_events e WHERE e.session_id = t.session_id) AS last_us
-     FROM tree t ORDER BY t.path`,
-    [root],
-  );
-  if (!laneRows.length) return null;
-  const originUs = Number(laneRows[0]!.start_us);
-  const lanes: TimelineLane[] = laneRows.map((r) => ({
-    session_id: asSessionId(str(r.session_id)),
-    parent_session_id: r.parent_session_id ? asSessionId(str(r.parent_session_id)) : null,
-    agent_type: str(r.agent_type),
-    query: str(r.query),
-    depth: int(r.depth),
-    start_ms: (Number(r.start_us) - originUs) / 1000,
-    end_ms: r.end_us === null ? null : (Number(r.end_us) - originUs) / 1000,
-    event_count: int(r.event_count),
-    success: boolOrNull(r.success),
-  }));
-  const lastUs = Math.max(
-    originUs,
-    ...laneRows.map((r) => Math.max(Number(r.end_us ?? 0), Number(r.last_us ?? 0))),
-  );
-  return {
-    lanes,
-    chains: laneRows.map((r) => (Array.isArray(r.chain) ? r.chain.map(String) : [])),
-    originUs,
-    lastUs,
-    maxDepth: Math.max(0, ...lanes.map((l) => l.depth)),
-  };
-}
-
-/** Rows of the ordering with `collapsed` folded: as the row query counts them, from the lanes. */
-function visibleRows(head: Head, collapsed: readonly string[]): number {
-  const folded = new Set(collapsed);
-  let n = 0;
-  head.lanes.forEach((lane, i) => {
-    const chain = head.chains[i] ?? [];
-    if (!chain.slice(0, -1).some((s) => folded.has(s))) n++;
-    if (!chain.some((s) => folded.has(s))) n += lane.event_count;
-  });
-  return n;
-}
-
 function orderingKey(root: string, collapsed: readonly string[]): string {
   return `${root}\u0000${[...collapsed].sort().join('\u0000')}`;
-}
-
-function toRow(r: Row, originMs: number, onPath: ReadonlySet<string> | undefined): TimelineRow {
-  const eventId = r.event_id ? asEventId(str(r.event_id)) : null;
-  const eventType = r.event_type === null || r.event_type === undefined ? null : str(r.event_type);
-  const duration = r.duration_ms === null || r.duration_ms === undefined ? null : Number(r.duration_ms);
-  return {
-    index: int(r.idx),
-    kind: r.kind === 'session' ? 'session' : kindOf(str(r.kind)),
-    session_id: asSessionId(str(r.session_id)),
-    depth: int(r.depth),
-    event_id: eventId,
-    label: str(r.label),
-    event_type: eventType,
-    start_ms: Number(r.ts_us) / 1000 - originMs,
-    duration_ms: duration === null || Number.isNaN(duration) ? null : duration,
-    success: boolOrNull(r.success),
-    cache_hit: boolOrNull(r.cache_hit),
-    on_critical_path: eventId !== null && (onPath?.has(eventId) ?? false),
-    has_children: Boolean(r.has_children),
-  };
 }
