@@ -17,6 +17,8 @@ export interface Head {
   originUs: number;
   lastUs: number;
   maxDepth: number;
+  /** The repository's generation when the lanes were read (stale after an `invalidate`). */
+  generation?: number;
 }
 
 export async function loadHead(db: SideReader, root: SessionId): Promise<Head | null> {

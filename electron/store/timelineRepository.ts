@@ -162,14 +162,28 @@ export class TimelineRepository {
   private head(root: SessionId): Promise<Head | null> {
     let p = this.heads.get(root);
     if (!p) {
-      p = this.connections().then((c) => loadHead(c.fast, root));
+      const generation = this.generation;
+      p = this.connections().then(async (c) => {
+        const head = await loadHead(c.fast, root);
+        return head && { ...head, generation };
+      });
       this.heads.set(root, p);
       p.catch(() => this.heads.get(root) === p && this.heads.delete(root));
     }
     return p;
   }
 
-  private analysis(root: SessionId, head: Head): Promise<TimelineAnalysis> {
+  private async fresh(root: SessionId, head: Head): Promise<Head> {
+    if (head.generation === this.generation) return head;
+    // The session went away meanwhile: go on with the old lanes (the rows will be empty).
+    return (await this.head(root)) ?? { ...head, generation: this.generation };
+  }
+
+  private analysis(root: SessionId, stale: Head): Promise<TimelineAnalysis> {
+    // A call that began before `invalidate` must not cache what its old lanes imply.
+    if (stale.generation !== this.generation)
+      return this.fresh(root, stale).then((h) => this.analysis(root, h));
+    const head = stale;
     let p = this.analyses.get(root);
     if (!p) {
       const generation = this.generation;
@@ -187,7 +201,10 @@ export class TimelineRepository {
     return p;
   }
 
-  private ordering(root: SessionId, collapsed: readonly string[], head: Head): Promise<Ordering> {
+  private ordering(root: SessionId, collapsed: readonly string[], stale: Head): Promise<Ordering> {
+    if (stale.generation !== this.generation)
+      return this.fresh(root, stale).then((h) => this.ordering(root, collapsed, h));
+    const head = stale;
     const key = orderingKey(root, collapsed);
     let p = this.orderings.get(key);
     if (!p) {
