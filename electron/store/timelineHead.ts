@@ -22,15 +22,30 @@ export interface Head {
 }
 
 export async function loadHead(db: SideReader, root: SessionId): Promise<Head | null> {
-  const laneRows = await db.all(
+  const tree = await db.all(
     `${TREE_CTE}
      SELECT t.session_id, t.parent_session_id, t.agent_type, t.query, t.depth, t.success, t.chain,
-            epoch_us(t.start_time) AS start_us, epoch_us(t.end_time) AS end_us,
-            (SELECT COUNT(*) FROM provenance_events e WHERE e.session_id = t.session_id) AS event_count,
-            (SELECT epoch_us(MAX(e.timestamp)) FROM provenance_events e WHERE e.session_id = t.session_id) AS last_us
+            epoch_us(t.start_time) AS start_us, epoch_us(t.end_time) AS end_us
      FROM tree t ORDER BY t.path`,
     [root],
   );
+  // One scan for every lane's count and last event, filtered by constants (which DuckDB pushes
+  // into the scan) rather than one correlated scan per lane and figure.
+  const ids = [...new Set(tree.map((r) => str(r.session_id)))];
+  const counts = new Map<string, Row>();
+  if (ids.length) {
+    const rows = await db.all(
+      `SELECT session_id, COUNT(*) AS n, epoch_us(MAX(timestamp)) AS last_us FROM provenance_events
+       WHERE session_id IN (${ids.map(() => '?').join(', ')}) GROUP BY session_id`,
+      ids,
+    );
+    for (const r of rows) counts.set(str(r.session_id), r);
+  }
+  const laneRows = tree.map((r): Row => ({
+    ...r,
+    event_count: counts.get(str(r.session_id))?.n ?? 0,
+    last_us: counts.get(str(r.session_id))?.last_us ?? null,
+  }));
   if (!laneRows.length) return null;
   const originUs = Number(laneRows[0]!.start_us);
   const lanes: TimelineLane[] = laneRows.map((r) => ({

@@ -78,8 +78,6 @@ export class TimelineRepository {
     const head = await this.head(root);
     if (!head) return null;
     const analysis = await this.analysis(root, head);
-    // The first scroll past the direct rows will want the full ordering: start it now.
-    void this.ordering(root, [], head).catch(() => undefined);
     return {
       root,
       origin: isoUtc(new Date(head.originUs / 1000).toISOString()),

@@ -27,6 +27,9 @@ export const ROW_COLUMNS =
 export interface RowsFilter {
   events?: string;
   headers?: boolean;
+  /** Events from this CTE (defined in `ctes`) instead of provenance_events. */
+  from?: string;
+  ctes?: string;
 }
 
 /**
@@ -42,7 +45,7 @@ export function rowsCte(collapsed: readonly string[], maxDepth: number, filter: 
   const keys = keyNames(maxDepth)
     .map((k, i) => `k[${i + 1}] AS ${k}`)
     .join(', ');
-  return `${TREE_CTE},
+  return `${TREE_CTE},${filter.ctes ? ` ${filter.ctes},` : ''}
     keyed AS (
       SELECT t.path AS k, 'session' AS kind, t.session_id, t.depth, NULL::VARCHAR AS event_id, t.agent_type AS label,
              NULL::VARCHAR AS event_type, epoch_us(t.start_time) AS ts_us,
@@ -56,7 +59,7 @@ export function rowsCte(collapsed: readonly string[], maxDepth: number, filter: 
              COALESCE(CAST(e.duration_ms AS DOUBLE), TRY_CAST(json_extract_string(e.details, '$.duration_ms') AS DOUBLE)),
              COALESCE(tc.success, TRY_CAST(json_extract_string(e.details, '$.success') AS BOOLEAN)),
              TRY_CAST(json_extract_string(e.details, '$.cache_hit') AS BOOLEAN), FALSE
-      FROM provenance_events e JOIN tree t ON e.session_id = t.session_id
+      FROM ${filter.from ?? 'provenance_events'} e JOIN tree t ON e.session_id = t.session_id
       LEFT JOIN provenance_tool_calls tc ON tc.event_id = e.event_id
       WHERE ${filter.events ?? 'TRUE'} ${hidden}
     ),
@@ -67,7 +70,8 @@ export function rowsCte(collapsed: readonly string[], maxDepth: number, filter: 
  * The window [offset, offset + limit) of a tree of one session (no children: the common case),
  * without materialising anything: the row order is then the header, then the events by
  * (timestamp, sequence_number, event_id), and ordering by those raw columns lets DuckDB's top-N
- * skip most of the scan. Only the events in the window get their JSON fields extracted.
+ * skip most of the scan, and the window's events carry their own columns out of it: only they get
+ * their JSON fields extracted, and provenance_events is scanned once.
  * Parameters: the root, twice.
  */
 export function singleSessionWindowSql(offset: number, limit: number): string {
@@ -76,8 +80,10 @@ export function singleSessionWindowSql(offset: number, limit: number): string {
   const skip = header ? 0 : offset - 1;
   return `${rowsCte([], 0, {
     headers: header,
-    events: `e.event_id IN (
-      SELECT event_id FROM provenance_events WHERE session_id = ?
+    from: 'top_events',
+    ctes: `top_events AS (
+      SELECT event_id, session_id, event_type, event_name, timestamp, sequence_number, details, duration_ms
+      FROM provenance_events WHERE session_id = ?
       ORDER BY timestamp, sequence_number, event_id LIMIT ${events} OFFSET ${skip})`,
   })}
     SELECT ${ROW_COLUMNS} FROM rows ORDER BY ${rowOrder(0)}`;
