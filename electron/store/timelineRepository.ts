@@ -129,8 +129,10 @@ export class TimelineRepository {
               [root],
             );
       raw = rows.map((r, i) => ({ ...r, idx: offset + i }));
-      // Started after the rows, so that the first window does not share the CPU with it.
-      void this.ordering(root, collapsed, head).catch(() => undefined);
+      // Started after the rows, so that the first window does not share the CPU with it, and
+      // after an analysis under way (the minimap and critical path show sooner).
+      const before = this.analyses.get(root)?.catch(() => undefined) ?? Promise.resolve();
+      void before.then(() => this.ordering(root, collapsed, head)).catch(() => undefined);
     } else {
       const o = ordering ?? (await this.ordering(root, collapsed, head));
       total = o.total;
