@@ -1,221 +1,272 @@
-import { asEventId, asSessionId, type EventId, type SessionId } from '../../shared/model/ids.js';
-import type {
-  TimelineItemKind,
-  TimelineLane,
-  TimelineOverview,
-  TimelineRow,
-  TimelineWindow,
-  TimelineWindowArgs,
-} from '../../shared/model/timeline.js';
-import { criticalPath } from '../../shared/sessions/criticalPath.js';
-import { DERIVED_TABLE } from './sessionDerived.js';
-import { type Row, boolOrNull, int, isoUtc, str } from './values.js';
-import type { Workspace } from './workspace.js';
+import type { SessionId } from '../../shared/model/ids.js';
+import type { TimelineOverview, TimelineWindow, TimelineWindowArgs } from '../../shared/model/timeline.js';
+import { analyseTimeline, type TimelineAnalysis } from './timelineAnalysis.js';
+import { type Head, loadHead, toRow, visibleRows } from './timelineHead.js';
+import { ROW_COLUMNS, rowOrder, rowsCte, singleSessionWindowSql } from './timelineSql.js';
+import { type Row, int, isoUtc } from './values.js';
+import type { SideReader, Workspace } from './workspace.js';
 
-const DENSITY_BUCKETS = 200;
+/**
+ * Windows ending at or before this row are answered by a top-N query while the ordering of their
+ * (root, collapsed set) is still being materialised: the first screens never wait for it.
+ */
+const DIRECT_ROWS = 4000;
+/** Materialised orderings kept per repository. */
+const MAX_ORDERINGS = 8;
 
-/** The session tree below a root, with each session's ancestor chain (root excluded) for ordering. */
-const TREE_CTE = `
-  WITH RECURSIVE tree AS (
-    SELECT session_id, parent_session_id, agent_type, query, start_time, end_time, success, 0 AS depth,
-           []::VARCHAR[] AS chain, []::BIGINT[] AS path
-    FROM provenance_sessions WHERE session_id = ?
-    UNION ALL
-    SELECT s.session_id, s.parent_session_id, s.agent_type, s.query, s.start_time, s.end_time, s.success, t.depth + 1,
-           list_append(t.chain, s.session_id), list_concat(t.path, [epoch_us(s.start_time), -1])
-    FROM provenance_sessions s JOIN tree t ON s.parent_session_id = t.session_id
-    WHERE t.depth < 64
-  )`;
-
-function kindOf(eventType: string): TimelineItemKind {
-  switch (eventType) {
-    case 'tool_call':
-    case 'decision':
-    case 'transformation':
-    case 'log':
-    case 'lifecycle':
-      return eventType;
-    default:
-      return 'event';
-  }
-}
-
-interface Materialized {
+interface Ordering {
   table: string;
   total: number;
 }
 
 /**
- * Timeline reads. Row order is a lexicographic sort on each row's "time path" (the start times of
- * its ancestor sessions, then its own time), so a child session's rows sit under its header at the
- * moment it starts. The ordering of a (root, collapsed set) is materialised once into a temp table
- * with a dense index, so a window is a range scan however large the session.
+ * Two connections of the timeline's own: `slow` builds orderings and analyses, `fast` answers the
+ * lanes and windows meanwhile. Orderings live in an attached in-memory database, which every
+ * connection of the instance sees; a read-only workspace cannot attach one, so there the
+ * orderings are temp tables and both roles share one connection.
+ */
+interface Connections {
+  fast: SideReader;
+  slow: SideReader;
+  /** `CREATE OR REPLACE ${create} ${schema}name`: a table of the attached database, or a temp table. */
+  create: string;
+  schema: string;
+}
+
+const ATTACHED = 'provex_timeline';
+/** Table names are unique in the process: repositories of one workspace share the attached database. */
+let tableSeq = 0;
+
+/**
+ * Timeline reads. A window never waits for the whole session: the lanes (the head) are one small
+ * query; the first DIRECT_ROWS rows come from a top-N query; the ordering of a (root, collapsed
+ * set) is materialised into a table with a dense index in the background, after which any window
+ * is a range scan. Density and critical path (the analysis) are computed once per root in the
+ * background too, after the windows in flight; windows served before it lands say so
+ * (`critical_path_ready: false`). All of it runs on the timeline's own connections, so neither
+ * waits for the workspace's other reads nor holds them up.
  */
 export class TimelineRepository {
-  private readonly cache = new Map<string, Materialized>();
-  private readonly overviews = new Map<string, TimelineOverview>();
-  private seq = 0;
+  private conns: Promise<Connections> | null = null;
+  private heads = new Map<string, Promise<Head | null>>();
+  private analyses = new Map<string, Promise<TimelineAnalysis>>();
+  private analysed = new Map<string, TimelineAnalysis>();
+  private orderings = new Map<string, Promise<Ordering>>();
+  private ready = new Map<string, Ordering>();
+  private generation = 0;
+  /** Windows being answered, per root: the analysis waits for them (they are what gets painted first). */
+  private readonly answering = new Map<string, Set<Promise<unknown>>>();
 
-  constructor(private readonly ws: Workspace) {}
+  /** `directRows`: the DIRECT_ROWS bound (tests set 0 to go through the materialised ordering). */
+  constructor(
+    private readonly ws: Workspace,
+    private readonly options: { directRows?: number } = {},
+  ) {}
 
   /** Forget cached orderings (after an import, the tracker or the watcher changed rows). */
   invalidate(): void {
-    for (const m of this.cache.values())
-      void this.ws.all(`DROP TABLE IF EXISTS ${m.table}`).catch(() => undefined);
-    this.cache.clear();
-    this.overviews.clear();
+    this.generation++;
+    for (const p of this.orderings.values()) void p.then((o) => this.drop(o)).catch(() => undefined);
+    this.heads = new Map();
+    this.analyses = new Map();
+    this.analysed = new Map();
+    this.orderings = new Map();
+    this.ready = new Map();
   }
 
   async overview(root: SessionId): Promise<TimelineOverview | null> {
-    const cached = this.overviews.get(root);
-    if (cached) return cached;
-    const laneRows = await this.ws.all(
-      `${TREE_CTE}
-       SELECT t.session_id, t.parent_session_id, t.agent_type, t.query, t.depth, t.success,
-              epoch_us(t.start_time) AS start_us, epoch_us(t.end_time) AS end_us,
-              COALESCE(d.event_count, 0) AS event_count, epoch_us(d.last_event_at) AS last_us
-       FROM tree t LEFT JOIN ${DERIVED_TABLE} d ON d.session_id = t.session_id ORDER BY t.path`,
-      [root],
-    );
-    if (!laneRows.length) return null;
-    const originUs = Number(laneRows[0]!.start_us);
-    const lanes: TimelineLane[] = laneRows.map((r) => ({
-      session_id: asSessionId(str(r.session_id)),
-      parent_session_id: r.parent_session_id ? asSessionId(str(r.parent_session_id)) : null,
-      agent_type: str(r.agent_type),
-      query: str(r.query),
-      depth: int(r.depth),
-      start_ms: (Number(r.start_us) - originUs) / 1000,
-      end_ms: r.end_us === null ? null : (Number(r.end_us) - originUs) / 1000,
-      event_count: int(r.event_count),
-      success: boolOrNull(r.success),
-    }));
-    const lastUs = Math.max(
-      originUs,
-      ...laneRows.map((r) => Math.max(Number(r.end_us ?? 0), Number(r.last_us ?? 0))),
-    );
-    const spanMs = (lastUs - originUs) / 1000;
-    const ids = lanes.map((l) => l.session_id);
-    const placeholders = ids.map(() => '?').join(',');
-    const dens = await this.ws.all(
-      `SELECT LEAST(${DENSITY_BUCKETS - 1}, CAST(FLOOR((epoch_us(timestamp) - ?) / ? * ${DENSITY_BUCKETS}) AS INTEGER)) AS b,
-              COUNT(*) AS n
-       FROM provenance_events WHERE session_id IN (${placeholders}) GROUP BY b`,
-      [originUs, Math.max(1, lastUs - originUs), ...ids],
-    );
-    const density = new Array<number>(DENSITY_BUCKETS).fill(0);
-    for (const d of dens) {
-      const b = Math.max(0, int(d.b ?? 0));
-      density[b] = (density[b] ?? 0) + int(d.n);
-    }
-    const timed = await this.ws.table(
-      `SELECT event_id, (epoch_us(timestamp) - ?) / 1000.0 AS s,
-              COALESCE(duration_ms, TRY_CAST(json_extract_string(details, '$.duration_ms') AS DOUBLE), 0) AS d
-       FROM provenance_events WHERE session_id IN (${placeholders}) AND event_name <> 'agent_end'`,
-      [originUs, ...ids],
-    );
-    const items = timed.rows.map((r) => ({
-      id: String(r[0]),
-      start: Number(r[1]),
-      end: Number(r[1]) + Number(r[2]),
-    }));
-    const overview: TimelineOverview = {
+    const head = await this.head(root);
+    if (!head) return null;
+    const analysis = await this.analysis(root, head);
+    return {
       root,
-      origin: isoUtc(new Date(originUs / 1000).toISOString()),
-      span_ms: spanMs,
-      lanes,
-      total_rows: lanes.length + lanes.reduce((a, l) => a + l.event_count, 0),
-      density,
-      critical_path: criticalPath(items).map(asEventId),
+      origin: isoUtc(new Date(head.originUs / 1000).toISOString()),
+      span_ms: (head.lastUs - head.originUs) / 1000,
+      lanes: head.lanes,
+      total_rows: head.lanes.length + head.lanes.reduce((a, l) => a + l.event_count, 0),
+      density: analysis.density,
+      critical_path: analysis.criticalPath,
     };
-    this.overviews.set(root, overview);
-    return overview;
   }
 
   async window(args: TimelineWindowArgs): Promise<TimelineWindow> {
-    const overview = await this.overview(args.session_id);
-    if (!overview) return { total_rows: 0, offset: 0, rows: [] };
-    const m = await this.materialize(args.session_id, args.collapsed ?? []);
-    const offset = Math.max(0, Math.floor(args.offset));
-    const limit = Math.max(0, Math.min(2000, Math.floor(args.limit)));
-    const rows = await this.ws.all(`SELECT * FROM ${m.table} WHERE idx >= ? AND idx < ? ORDER BY idx`, [
-      offset,
-      offset + limit,
-    ]);
-    const onPath = new Set<EventId>(overview.critical_path);
-    const originMs = Date.parse(overview.origin);
-    return { total_rows: m.total, offset, rows: rows.map((r) => toRow(r, originMs, onPath)) };
+    const root = args.session_id;
+    const p = this.answer(args);
+    let set = this.answering.get(root);
+    if (!set) this.answering.set(root, (set = new Set()));
+    set.add(p);
+    try {
+      return await p;
+    } finally {
+      set.delete(p);
+      if (!set.size && this.answering.get(root) === set) this.answering.delete(root);
+    }
   }
 
-  private async materialize(root: SessionId, collapsed: SessionId[]): Promise<Materialized> {
-    const key = `${root}\u0000${[...collapsed].sort().join('\u0000')}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const table = `provex_timeline_${++this.seq}`;
-    const list = sqlStringList(collapsed);
-    const hidden = collapsed.length ? `AND NOT list_has_any(t.chain, ${list})` : '';
-    const headerHidden = collapsed.length
-      ? `AND NOT list_has_any(list_slice(t.chain, 1, len(t.chain) - 1), ${list})`
-      : '';
-    await this.ws.all(
-      `CREATE OR REPLACE TEMP TABLE ${table} AS
-       ${TREE_CTE},
-       rows AS (
-         SELECT t.path AS k, 'session' AS kind, t.session_id, t.depth, NULL::VARCHAR AS event_id, t.agent_type AS label,
-                NULL::VARCHAR AS event_type, t.start_time AS ts,
-                CAST(epoch_ms(t.end_time) - epoch_ms(t.start_time) AS DOUBLE) AS duration_ms, t.success,
-                NULL::BOOLEAN AS cache_hit,
-                EXISTS (SELECT 1 FROM provenance_sessions c WHERE c.parent_session_id = t.session_id) AS has_children
-         FROM tree t WHERE TRUE ${headerHidden}
-         UNION ALL
-         SELECT list_concat(t.path, [epoch_us(e.timestamp), e.sequence_number]), e.event_type, e.session_id, t.depth,
-                e.event_id, e.event_name, e.event_type, e.timestamp,
-                COALESCE(CAST(e.duration_ms AS DOUBLE), TRY_CAST(json_extract_string(e.details, '$.duration_ms') AS DOUBLE)),
-                COALESCE(tc.success, TRY_CAST(json_extract_string(e.details, '$.success') AS BOOLEAN)),
-                TRY_CAST(json_extract_string(e.details, '$.cache_hit') AS BOOLEAN), FALSE
-         FROM provenance_events e JOIN tree t ON e.session_id = t.session_id
-         LEFT JOIN provenance_tool_calls tc ON tc.event_id = e.event_id
-         WHERE TRUE ${hidden}
-       )
-       SELECT CAST(row_number() OVER (ORDER BY k, event_id NULLS FIRST) - 1 AS BIGINT) AS idx, kind, session_id, depth,
-              event_id, label, event_type, epoch_us(ts) AS ts_us, duration_ms, success, cache_hit, has_children
+  private async answer(args: TimelineWindowArgs): Promise<TimelineWindow> {
+    const root = args.session_id;
+    const head = await this.head(root);
+    if (!head) return { total_rows: 0, offset: 0, rows: [] };
+    const collapsed = [...new Set(args.collapsed ?? [])].sort();
+    const offset = Math.max(0, Math.floor(args.offset));
+    const limit = Math.max(0, Math.min(2000, Math.floor(args.limit)));
+    const key = orderingKey(root, collapsed);
+    const ordering = this.ready.get(key);
+    const { fast } = await this.connections();
+    let raw: Row[];
+    let total: number;
+    if (limit === 0) {
+      total = ordering?.total ?? visibleRows(head, collapsed);
+      raw = [];
+    } else if (!ordering && offset + limit <= (this.options.directRows ?? DIRECT_ROWS)) {
+      total = visibleRows(head, collapsed);
+      const rows =
+        head.lanes.length === 1
+          ? await fast.all(singleSessionWindowSql(offset, limit), [root, root])
+          : await fast.all(
+              `${rowsCte(collapsed, head.maxDepth)}
+               SELECT ${ROW_COLUMNS} FROM rows ORDER BY ${rowOrder(head.maxDepth)} LIMIT ${limit} OFFSET ${offset}`,
+              [root],
+            );
+      raw = rows.map((r, i) => ({ ...r, idx: offset + i }));
+      // Started after the rows, so that the first window does not share the CPU with it, and
+      // after an analysis under way (the minimap and critical path show sooner).
+      const before = this.analyses.get(root)?.catch(() => undefined) ?? Promise.resolve();
+      void before.then(() => this.ordering(root, collapsed, head)).catch(() => undefined);
+    } else {
+      const o = ordering ?? (await this.ordering(root, collapsed, head));
+      total = o.total;
+      raw = await fast.all(
+        `SELECT idx, ${ROW_COLUMNS} FROM ${o.table} WHERE idx >= ? AND idx < ? ORDER BY idx`,
+        [offset, offset + limit],
+      );
+    }
+    const analysis = this.analysed.get(root);
+    if (!analysis) void this.analysis(root, head).catch(() => undefined);
+    // Relative to the overview's `origin`, which is whole milliseconds.
+    const originMs = Math.floor(head.originUs / 1000);
+    return {
+      total_rows: total,
+      offset,
+      rows: raw.map((r) => toRow(r, originMs, analysis?.onPath)),
+      span_ms: (head.lastUs - head.originUs) / 1000,
+      critical_path_ready: analysis !== undefined,
+    };
+  }
+
+  private connections(): Promise<Connections> {
+    this.conns ??= openConnections(this.ws);
+    return this.conns;
+  }
+
+  private head(root: SessionId): Promise<Head | null> {
+    let p = this.heads.get(root);
+    if (!p) {
+      const generation = this.generation;
+      p = this.connections().then(async (c) => {
+        const head = await loadHead(c.fast, root);
+        return head && { ...head, generation };
+      });
+      this.heads.set(root, p);
+      p.catch(() => this.heads.get(root) === p && this.heads.delete(root));
+    }
+    return p;
+  }
+
+  private async fresh(root: SessionId, head: Head): Promise<Head> {
+    if (head.generation === this.generation) return head;
+    // The session went away meanwhile: go on with the old lanes (the rows will be empty).
+    return (await this.head(root)) ?? { ...head, generation: this.generation };
+  }
+
+  private analysis(root: SessionId, stale: Head): Promise<TimelineAnalysis> {
+    // A call that began before `invalidate` must not cache what its old lanes imply.
+    if (stale.generation !== this.generation)
+      return this.fresh(root, stale).then((h) => this.analysis(root, h));
+    const head = stale;
+    let p = this.analyses.get(root);
+    if (!p) {
+      const generation = this.generation;
+      const ids = head.lanes.map((l) => l.session_id);
+      const windows = [...(this.answering.get(root) ?? [])].map((w) => w.catch(() => undefined));
+      p = Promise.all(windows)
+        .then(() => this.connections())
+        .then((c) => analyseTimeline(c.slow, ids, head.originUs, head.lastUs));
+      this.analyses.set(root, p);
+      p.then(
+        (a) => this.generation === generation && this.analysed.set(root, a),
+        () => this.analyses.get(root) === p && this.analyses.delete(root),
+      );
+    }
+    return p;
+  }
+
+  private ordering(root: SessionId, collapsed: readonly string[], stale: Head): Promise<Ordering> {
+    if (stale.generation !== this.generation)
+      return this.fresh(root, stale).then((h) => this.ordering(root, collapsed, h));
+    const head = stale;
+    const key = orderingKey(root, collapsed);
+    let p = this.orderings.get(key);
+    if (!p) {
+      const generation = this.generation;
+      p = this.materialize(root, collapsed, head);
+      this.orderings.set(key, p);
+      p.then(
+        (o) => {
+          if (this.generation !== generation) return;
+          this.ready.set(key, o);
+          this.evict();
+        },
+        () => this.orderings.get(key) === p && this.orderings.delete(key),
+      );
+    }
+    return p;
+  }
+
+  private async materialize(root: SessionId, collapsed: readonly string[], head: Head): Promise<Ordering> {
+    const { slow, create, schema } = await this.connections();
+    const table = `${schema}timeline_${++tableSeq}`;
+    await slow.all(
+      `CREATE OR REPLACE ${create} ${table} AS
+       ${rowsCte(collapsed, head.maxDepth)}
+       SELECT CAST(row_number() OVER (ORDER BY ${rowOrder(head.maxDepth)}) - 1 AS BIGINT) AS idx, ${ROW_COLUMNS}
        FROM rows ORDER BY idx`,
       [root],
     );
-    const [c] = await this.ws.all(`SELECT COUNT(*) AS n FROM ${table}`);
-    const m = { table, total: int(c?.n ?? 0) };
-    if (this.cache.size >= 8) {
-      const [oldKey, old] = this.cache.entries().next().value as [string, Materialized];
-      this.cache.delete(oldKey);
-      await this.ws.all(`DROP TABLE IF EXISTS ${old.table}`).catch(() => undefined);
+    const [c] = await slow.all(`SELECT COUNT(*) AS n FROM ${table}`);
+    return { table, total: int(c?.n ?? 0) };
+  }
+
+  /** Drops the oldest ready orderings beyond MAX_ORDERINGS. */
+  private evict(): void {
+    while (this.ready.size > MAX_ORDERINGS) {
+      const [key, old] = this.ready.entries().next().value as [string, Ordering];
+      this.ready.delete(key);
+      this.orderings.delete(key);
+      void this.drop(old);
     }
-    this.cache.set(key, m);
-    return m;
+  }
+
+  /** Best effort: the workspace may have closed meanwhile (its in-memory tables go with it). */
+  private async drop(o: Ordering): Promise<void> {
+    try {
+      await (await this.connections()).slow.all(`DROP TABLE IF EXISTS ${o.table}`);
+    } catch {
+      // Nothing to free.
+    }
   }
 }
 
-function toRow(r: Row, originMs: number, onPath: Set<EventId>): TimelineRow {
-  const eventId = r.event_id ? asEventId(str(r.event_id)) : null;
-  const eventType = r.event_type === null || r.event_type === undefined ? null : str(r.event_type);
-  const duration = r.duration_ms === null || r.duration_ms === undefined ? null : Number(r.duration_ms);
-  return {
-    index: int(r.idx),
-    kind: r.kind === 'session' ? 'session' : kindOf(str(r.kind)),
-    session_id: asSessionId(str(r.session_id)),
-    depth: int(r.depth),
-    event_id: eventId,
-    label: str(r.label),
-    event_type: eventType,
-    start_ms: Number(r.ts_us) / 1000 - originMs,
-    duration_ms: duration === null || Number.isNaN(duration) ? null : duration,
-    success: boolOrNull(r.success),
-    cache_hit: boolOrNull(r.cache_hit),
-    on_critical_path: eventId !== null && onPath.has(eventId),
-    has_children: Boolean(r.has_children),
-  };
+async function openConnections(ws: Workspace): Promise<Connections> {
+  const slow = await ws.sideReader();
+  try {
+    await slow.all(`ATTACH IF NOT EXISTS ':memory:' AS ${ATTACHED}`);
+  } catch {
+    return { fast: slow, slow, create: 'TEMP TABLE', schema: '' };
+  }
+  return { fast: await ws.sideReader(), slow, create: 'TABLE', schema: `${ATTACHED}.` };
 }
 
-/** A VARCHAR[] literal; every value quoted and escaped (ids come from the renderer). */
-function sqlStringList(values: readonly string[]): string {
-  return `[${values.map((v) => `'${String(v).replace(/'/g, "''")}'`).join(', ')}]::VARCHAR[]`;
+function orderingKey(root: string, collapsed: readonly string[]): string {
+  return `${root}\u0000${[...collapsed].sort().join('\u0000')}`;
 }

@@ -43,6 +43,7 @@ export class Workspace {
   private closed = false;
   private released = false;
   private inflight = 0;
+  private readonly sides: DuckDBConnection[] = [];
 
   private constructor(
     readonly path: string,
@@ -176,6 +177,36 @@ export class Workspace {
     return this.track(() => this.readLock.run(() => fn(this.reader)));
   }
 
+  /**
+   * A further read connection with its own lock, for long reads that must not hold up `all` (the
+   * timeline builds its orderings there). Temp tables made on it live on it; it closes with the
+   * workspace, after its queued calls.
+   */
+  async sideReader(): Promise<SideReader> {
+    this.assertOpen();
+    const conn = await this.instance.connect();
+    await conn.run(`SET TimeZone = 'UTC'`);
+    this.sides.push(conn);
+    const lock = new Mutex();
+    return {
+      all: (sql, params = []) => {
+        this.assertOpen();
+        return this.track(() =>
+          lock.run(async () => {
+            const reader = await conn.runAndReadAll(sql, params as DuckDBValue[]);
+            return reader.getRowObjectsJson() as Row[];
+          }),
+        );
+      },
+      columns: (sql, params = []) => {
+        this.assertOpen();
+        return this.track(() =>
+          lock.run(async () => (await conn.runAndReadAll(sql, params as DuckDBValue[])).getColumns()),
+        );
+      },
+    };
+  }
+
   /** The raw writer connection, for the Appender on bulk paths; only inside `transaction`. */
   get connection(): DuckDBConnection {
     return this.writer;
@@ -199,6 +230,7 @@ export class Workspace {
   private release(): void {
     if (this.released) return;
     this.released = true;
+    for (const c of this.sides) c.closeSync();
     this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
@@ -222,6 +254,14 @@ export class Workspace {
   private assertOpen(): void {
     if (this.closed) throw new WorkspaceError(`${this.path}: the workspace is closed`, false);
   }
+}
+
+/** A read connection of its own (see `Workspace.sideReader`). */
+export interface SideReader {
+  /** Rows as plain objects, converted as `Workspace.all` converts them. */
+  all(sql: string, params?: readonly Param[]): Promise<Row[]>;
+  /** The result column by column, as DuckDB values (numbers for DOUBLE, strings for VARCHAR). */
+  columns(sql: string, params?: readonly Param[]): Promise<DuckDBValue[][]>;
 }
 
 /** The writer connection inside a transaction. */

@@ -70,6 +70,13 @@ export interface TimelineWindow {
   total_rows: number;
   offset: number;
   rows: TimelineRow[];
+  /** The overview's `span_ms`, so rows can be drawn before the overview (with its analysis) lands. */
+  span_ms?: number;
+  /**
+   * False when the critical path was not computed yet: `on_critical_path` is then false on every
+   * row, and the window is worth asking again once `timeline/overview` has answered.
+   */
+  critical_path_ready?: boolean;
 }
 
 /** The detail panel's item: one event with what it links to. */

@@ -1,6 +1,10 @@
 /**
  * The open timeline: the session tree's overview and a bounded window of row chunks
  * (`timeline/window`, CHUNK_ROWS rows each) around the viewport; never the whole session.
+ * Opening asks for the overview and the first rows at once, and is 'ready' with whichever comes
+ * first (a window carries the span): on a large session the overview's density and critical path
+ * take longer than the first rows. Rows that came before the critical path was known are asked
+ * again when the overview lands.
  * Invariants: held chunks belong to (`sessionId`, `collapsedKey`) — `generation` is bumped when
  * either changes and older answers are dropped; at most MAX_CHUNKS chunks are held; `selectedIndex`
  * is an index in the current ordering (reset when the collapse set changes).
@@ -19,6 +23,10 @@ type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
 interface TimelineStore {
   sessionId: SessionId | null;
   overview: TimelineOverview | null;
+  /** The overview's span, known from the first window already. */
+  spanMs: number | null;
+  /** Some held chunks were served before the critical path was known (their flags are all off). */
+  flagsStale: boolean;
   status: Status;
   error: string | null;
   collapsed: SessionId[];
@@ -52,6 +60,8 @@ export const useTimelineStore = create<TimelineStore>((set, get) => {
       });
       const s = get();
       if (s.generation !== generation) return;
+      if (s.status === 'loading' && w.total_rows > 0 && w.span_ms !== undefined)
+        set({ status: 'ready', spanMs: w.span_ms });
       const chunks = withArrivedPage(
         s.chunks,
         chunk,
@@ -62,6 +72,12 @@ export const useTimelineStore = create<TimelineStore>((set, get) => {
         MAX_CHUNKS,
       );
       set({ total: w.total_rows, chunks });
+      if (w.critical_path_ready === false) {
+        // Served before the critical path was known: the overview's arrival asks again, or,
+        // when it has arrived already (this answer was overtaken), ask again now.
+        if (get().overview) void refetchHeld(sessionId, generation);
+        else set({ flagsStale: true });
+      }
     } catch (e) {
       if (get().generation === generation) set({ error: (e as Error).message });
     } finally {
@@ -103,15 +119,59 @@ export const useTimelineStore = create<TimelineStore>((set, get) => {
       wanted.forEach((c, i) => {
         if (windows[i]!.rows.length) chunks.set(c, windows[i]!.rows);
       });
-      set({ overview, chunks, total: windows[0]?.total_rows ?? get().total });
+      set({
+        overview,
+        spanMs: overview.span_ms,
+        chunks,
+        total: windows[0]?.total_rows ?? get().total,
+        flagsStale: windows.some((w) => w.critical_path_ready === false),
+      });
     } catch (e) {
       if (get().generation === generation) set({ error: (e as Error).message });
     }
   }
 
+  /** The overview of a newly opened session; held rows served before it are asked again. */
+  async function loadOverview(sessionId: SessionId, generation: number): Promise<void> {
+    try {
+      const overview = await api.call('timeline/overview', { session_id: sessionId });
+      if (get().generation !== generation) return;
+      if (!overview) return set({ overview: null, status: 'missing', chunks: new Map(), total: null });
+      set({ overview, spanMs: overview.span_ms, status: 'ready' });
+      if (get().flagsStale) await refetchHeld(sessionId, generation);
+    } catch (e) {
+      if (get().generation === generation) set({ status: 'error', error: (e as Error).message });
+    }
+  }
+
+  async function refetchHeld(sessionId: SessionId, generation: number): Promise<void> {
+    set({ flagsStale: false });
+    const { collapsed } = get();
+    const held = [...get().chunks.keys()];
+    const windows = await Promise.all(
+      held.map((c) =>
+        api.call('timeline/window', {
+          session_id: sessionId,
+          offset: c * CHUNK_ROWS,
+          limit: CHUNK_ROWS,
+          collapsed,
+        }),
+      ),
+    );
+    const s = get();
+    if (s.generation !== generation) return;
+    const chunks = new Map(s.chunks);
+    held.forEach((c, i) => {
+      if (chunks.has(c) && windows[i]!.rows.length) chunks.set(c, windows[i]!.rows);
+    });
+    set({ chunks, flagsStale: s.flagsStale || windows.some((w) => w.critical_path_ready === false) });
+  }
+
   return {
     sessionId: null,
     overview: null,
+    spanMs: null,
+    flagsStale: false,
     status: 'idle',
     error: null,
     collapsed: [],
@@ -138,21 +198,15 @@ export const useTimelineStore = create<TimelineStore>((set, get) => {
         pending: new Set(),
         selectedIndex: null,
         error: null,
-        ...(sameSession ? {} : { overview: null, status: 'loading' as Status, visible: [0, CHUNK_ROWS] }),
+        flagsStale: false,
+        ...(sameSession
+          ? {}
+          : { overview: null, spanMs: null, status: 'loading' as Status, visible: [0, CHUNK_ROWS] }),
       });
-      if (!sameSession) {
-        try {
-          const overview = await api.call('timeline/overview', { session_id: sessionId });
-          if (get().generation !== generation) return;
-          set({ overview, status: overview ? 'ready' : 'missing' });
-          if (!overview) return;
-        } catch (e) {
-          if (get().generation === generation) set({ status: 'error', error: (e as Error).message });
-          return;
-        }
-      }
       const [first, last] = get().visible;
-      for (const c of pagesCovering(first, last, CHUNK_ROWS, Number.MAX_SAFE_INTEGER)) void loadChunk(c);
+      const loads = pagesCovering(first, last, CHUNK_ROWS, Number.MAX_SAFE_INTEGER).map((c) => loadChunk(c));
+      if (!sameSession) await loadOverview(sessionId, generation);
+      await Promise.all(loads);
     },
     ensureRange(first, last) {
       set({ visible: [first, last] });

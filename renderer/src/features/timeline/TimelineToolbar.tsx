@@ -1,10 +1,12 @@
 /** Above the timeline: the way back, what session this is, and the zoom controls. */
-import type { TimelineOverview } from '../../../../shared/model/timeline.js';
+import type { TimelineLane } from '../../../../shared/model/timeline.js';
 import { formatDuration, formatOffset } from '../../components/format.js';
 import type { TimeRange } from '../../stores/timeScale.js';
 
 export interface TimelineToolbarProps {
-  overview: TimelineOverview;
+  /** The root lane; absent until the overview lands. */
+  root: TimelineLane | undefined;
+  spanMs: number;
   range: TimeRange;
   backHref: string;
   onZoomIn(): void;
@@ -13,15 +15,15 @@ export interface TimelineToolbarProps {
 }
 
 export function TimelineToolbar({
-  overview,
+  root,
+  spanMs,
   range,
   backHref,
   onZoomIn,
   onZoomOut,
   onFit,
 }: TimelineToolbarProps) {
-  const root = overview.lanes[0];
-  const zoom = Math.max(1, overview.span_ms) / Math.max(1e-9, range.to - range.from);
+  const zoom = Math.max(1, spanMs) / Math.max(1e-9, range.to - range.from);
   return (
     <div className="timeline-toolbar">
       <a href={backHref}>← Sessions</a>

@@ -43,6 +43,7 @@ function useRangeInUrl(state: TimelineState, ready: boolean) {
 
 export function TimelineView({ state }: { state: TimelineState }) {
   const overview = useTimelineStore((s) => s.overview);
+  const spanMs = useTimelineStore((s) => s.spanMs);
   const status = useTimelineStore((s) => s.status);
   const error = useTimelineStore((s) => s.error);
   const total = useTimelineStore((s) => s.total);
@@ -60,8 +61,13 @@ export function TimelineView({ state }: { state: TimelineState }) {
     // The collapse set is compared by value.
   }, [state.session, collapsedKey]);
   useEffect(() => void useTimelineItemStore.getState().select(state.item), [state.item]);
-  useEffect(() => void useTimelineItemStore.getState().loadSession(state.session), [state.session]);
-  const ready = status === 'ready' && sessionOpen === state.session && overview !== null;
+  // Rows can show before the overview (density, critical path) lands: the first window has the span.
+  const ready = status === 'ready' && sessionOpen === state.session && spanMs !== null;
+  // The session panel's detail is asked for once rows show: on a large session it would compete
+  // with the first window for the workspace.
+  useEffect(() => {
+    if (ready) void useTimelineItemStore.getState().loadSession(state.session);
+  }, [state.session, ready]);
   useRangeInUrl(state, ready);
 
   useLayoutEffect(() => {
@@ -83,7 +89,7 @@ export function TimelineView({ state }: { state: TimelineState }) {
   }, []);
 
   const backHref = formatHash({ view: 'sessions', list: { ...lastList, selected: state.session } });
-  if (!ready || !overview) {
+  if (!ready || spanMs === null) {
     return (
       <div className="panel-center">
         {status === 'missing' ? (
@@ -97,12 +103,13 @@ export function TimelineView({ state }: { state: TimelineState }) {
       </div>
     );
   }
-  const visible = range ?? fullRange(overview.span_ms);
+  const visible = range ?? fullRange(spanMs);
   return (
     <div className="timeline">
       <div className="timeline-main">
         <TimelineToolbar
-          overview={overview}
+          root={overview?.lanes[0]}
+          spanMs={spanMs}
           range={visible}
           backHref={backHref}
           onZoomIn={() => zoomBy(1 / ZOOM_STEP)}
@@ -114,8 +121,8 @@ export function TimelineView({ state }: { state: TimelineState }) {
         </div>
         <div className="timeline-grid" ref={grid} style={{ ['--label-width' as string]: `${LABEL_WIDTH}px` }}>
           <Minimap
-            density={overview.density}
-            spanMs={overview.span_ms}
+            density={overview?.density ?? []}
+            spanMs={spanMs}
             range={visible}
             width={barWidth}
             onCenter={(ms) =>

@@ -9,7 +9,7 @@ import { heldRowIndex, useTimelineStore } from '../../stores/timelineStore.js';
 export const ZOOM_STEP = 1.6;
 
 function span(): number | null {
-  return useTimelineStore.getState().overview?.span_ms ?? null;
+  return useTimelineStore.getState().spanMs;
 }
 
 export function currentRange(): TimeRange | null {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { criticalPath } from '../../../../shared/sessions/criticalPath.js';
+import { criticalPath, criticalPathOfSorted } from '../../../../shared/sessions/criticalPath.js';
 
 test('follows what each last-ending item waited for', () => {
   const items = [
@@ -24,4 +24,24 @@ test('a long chain of a million items stays linear-ish', () => {
   assert.equal(path.length, 1_000_000);
   assert.equal(path[0], '0');
   assert.equal(path.at(-1), '999999');
+});
+
+test('the walk over columns sorted by (end, start) gives the same path', () => {
+  let x = 7;
+  const next = () => (x = (x * 48271) % 2147483647) / 2147483647;
+  const items = Array.from({ length: 2000 }, (_, i) => {
+    const start = Math.floor(next() * 10_000);
+    return { id: `i${i}`, start, end: start + Math.floor(next() * 300) };
+  });
+  const sorted = [...items].sort((a, b) => a.end - b.end || a.start - b.start);
+  const positions = criticalPathOfSorted(
+    sorted.map((i) => i.start),
+    sorted.map((i) => i.end),
+  );
+  assert.deepEqual(
+    positions.map((p) => sorted[p]!.id),
+    criticalPath(items),
+  );
+  assert.ok(positions.length > 10);
+  assert.deepEqual(criticalPathOfSorted([], []), []);
 });
