@@ -129,10 +129,13 @@ export class TimelineRepository {
               [root],
             );
       raw = rows.map((r, i) => ({ ...r, idx: offset + i }));
-      // Started after the rows, so that the first window does not share the CPU with it, and
-      // after an analysis under way (the minimap and critical path show sooner).
-      const before = this.analyses.get(root)?.catch(() => undefined) ?? Promise.resolve();
-      void before.then(() => this.ordering(root, collapsed, head)).catch(() => undefined);
+      // The full ordering is built once the reader is halfway through the rows a top-N serves
+      // (a million-row sort takes both cores for seconds: not for a glance at the first screens),
+      // after the rows and after an analysis under way (the minimap and critical path show sooner).
+      if (offset + limit > (this.options.directRows ?? DIRECT_ROWS) / 2) {
+        const before = this.analyses.get(root)?.catch(() => undefined) ?? Promise.resolve();
+        void before.then(() => this.ordering(root, collapsed, head)).catch(() => undefined);
+      }
     } else {
       const o = ordering ?? (await this.ordering(root, collapsed, head));
       total = o.total;
