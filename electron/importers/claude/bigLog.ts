@@ -101,6 +101,12 @@ export async function importBigLog(
       outcome.warnings.push(...res.warnings);
       mine.add(res.fragment);
       state.written.add(res.fragment);
+      // A big log takes a while: the progress bar moves with its chunks, not only at its end.
+      const totals = state.written.counts();
+      state.progress.currentPath = path;
+      state.progress.sessionsDone = totals.sessions;
+      state.progress.eventsDone = totals.events;
+      state.options.onProgress?.({ ...state.progress });
       for (const o of res.fragment.sessions) orphans.set(o.session_id, o.agent_type);
     }
   } catch (e) {

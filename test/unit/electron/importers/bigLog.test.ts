@@ -57,7 +57,17 @@ test('a big log written in chunks of lines gives the rows, claims and report of 
     seed: 3,
   });
   const roots = [big.projectRoot, ...corpus.projectRoots];
-  const r = await both('gen', roots, { bigLogBytes: 4_000, bigLogChunkLines: 97 });
+  const seen: number[] = [];
+  const r = await both('gen', roots, {
+    bigLogBytes: 4_000,
+    bigLogChunkLines: 97,
+    onProgress: (p) => {
+      if (p.currentPath === big.actionFile) seen.push(p.eventsDone);
+    },
+  });
+  // The progress bar moves with the chunks of the big log (25 of them), not only at its end.
+  assert.ok(seen.length > 20, `${seen.length} progress reports during the big log`);
+  assert.ok(seen.every((n, i) => i === 0 || n >= seen[i - 1]!));
   assert.equal(r.whole.report.totals.events, big.lines + corpus.lines);
   assert.deepEqual(r.parts.report, r.whole.report);
   assert.deepEqual(r.dumpB, r.dumpA);
