@@ -9,34 +9,10 @@ import {
 import { Workspace } from '../../../../electron/store/workspace.js';
 import { writeBigSession, writeClaudeCorpus } from '../../../bench/corpus/claudeCorpus.js';
 import { ownFixtures, sharedFixtures, tempDir } from '../../../helpers/paths.js';
+import { workspaceRows } from '../../../helpers/workspaceRows.js';
 
 const tmp = tempDir();
 after(tmp.cleanup);
-
-/** Every row an import writes, in key order (import times left out). */
-async function dump(ws: Workspace): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  for (const [t, k] of [
-    ['provenance_sessions', 'session_id'],
-    ['provenance_events', 'event_id'],
-    ['provenance_tool_calls', 'call_id'],
-    ['provenance_decisions', 'decision_id'],
-    ['provenance_transformations', 'transformation_id'],
-    ['provenance_entity_links', 'link_id'],
-    ['provex_session_info', 'session_id'],
-  ] as const) {
-    out[t] = await ws.all(`SELECT * FROM ${t} ORDER BY ${k}`);
-  }
-  out.claims = await ws.all(
-    `SELECT s.kind, s.path, r.table_name, r.row_key FROM provex_row_sources r JOIN provex_sources s USING (source_id) ORDER BY ALL`,
-  );
-  out.sources = await ws.all(
-    `SELECT kind, path, content_hash, size_bytes FROM provex_sources ORDER BY kind, path`,
-  );
-  return JSON.parse(
-    JSON.stringify(out, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v)),
-  ) as Record<string, unknown>;
-}
 
 /** Imports `roots` whole and in chunks into two workspaces; returns both dumps and reports. */
 async function both(name: string, roots: string[], chunked: TrackedImportOptions) {
@@ -44,7 +20,14 @@ async function both(name: string, roots: string[], chunked: TrackedImportOptions
   const b = await Workspace.open(join(tmp.dir, `${name}-chunked.duckdb`));
   const whole = await importClaudeTracked(a, roots, { bigLogBytes: Number.POSITIVE_INFINITY });
   const parts = await importClaudeTracked(b, roots, chunked);
-  return { a, b, whole, parts, dumpA: await dump(a), dumpB: await dump(b) };
+  return {
+    a,
+    b,
+    whole,
+    parts,
+    dumpA: await workspaceRows(a, { sourceIds: false }),
+    dumpB: await workspaceRows(b, { sourceIds: false }),
+  };
 }
 
 test('a big log written in chunks of lines gives the rows, claims and report of the whole-file import', async () => {
@@ -83,7 +66,7 @@ test('a big log written in chunks of lines gives the rows, claims and report of 
   const again = await importClaudeTracked(r.b, roots, { bigLogBytes: 4_000, bigLogChunkLines: 97 });
   assert.ok(again.report.sources.every((s) => s.status === 'unchanged'));
   assert.equal(again.actions.get(big.actionFile)?.attributor.lastLine, big.lines);
-  assert.deepEqual(await dump(r.b), r.dumpB);
+  assert.deepEqual(await workspaceRows(r.b, { sourceIds: false }), r.dumpB);
   r.a.close();
   r.b.close();
 });

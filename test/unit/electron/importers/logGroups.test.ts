@@ -6,30 +6,10 @@ import { Workspace } from '../../../../electron/store/workspace.js';
 import type { ImportProgress } from '../../../../shared/model/imports.js';
 import { writeClaudeCorpus } from '../../../bench/corpus/claudeCorpus.js';
 import { tempDir } from '../../../helpers/paths.js';
+import { workspaceRows } from '../../../helpers/workspaceRows.js';
 
 const tmp = tempDir();
 after(tmp.cleanup);
-
-/** Every row of the tables an import writes, in key order (import times left out). */
-async function dump(ws: Workspace): Promise<string> {
-  const out: unknown[] = [];
-  for (const [t, k] of [
-    ['provenance_sessions', 'session_id'],
-    ['provenance_events', 'event_id'],
-    ['provenance_tool_calls', 'call_id'],
-    ['provenance_decisions', 'decision_id'],
-    ['provenance_transformations', 'transformation_id'],
-    ['provenance_entity_links', 'link_id'],
-    ['provex_session_info', 'session_id'],
-    ['provex_row_sources', 'source_id, table_name, row_key'],
-  ] as const) {
-    out.push(await ws.all(`SELECT * FROM ${t} ORDER BY ${k}`));
-  }
-  out.push(
-    await ws.all(`SELECT source_id, kind, path, content_hash, size_bytes FROM provex_sources ORDER BY 1`),
-  );
-  return JSON.stringify(out, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
-}
 
 test('action logs read a few folders at a time write exactly what reading them all at once writes', async () => {
   // Seeded sessions with children (parents in other folders), cache hits, decisions and links.
@@ -49,7 +29,7 @@ test('action logs read a few folders at a time write exactly what reading them a
   });
   assert.equal(a.report.totals.events, corpus.lines);
   assert.deepEqual(b.report, a.report);
-  assert.equal(await dump(grouped), await dump(whole));
+  assert.deepEqual(await workspaceRows(grouped), await workspaceRows(whole));
   const children = await grouped.all(
     `SELECT COUNT(*) AS n FROM provenance_sessions WHERE parent_session_id IS NOT NULL`,
   );

@@ -12,6 +12,7 @@ import {
   type SourceFragment,
 } from '../../../../shared/model/provenanceRecords.js';
 import { tempDir } from '../../../helpers/paths.js';
+import { workspaceRows } from '../../../helpers/workspaceRows.js';
 
 const tmp = tempDir();
 after(tmp.cleanup);
@@ -63,23 +64,6 @@ function folder(id: string, parent: string | null = null, context = false): Sour
   return f;
 }
 
-async function dump(ws: Workspace): Promise<string> {
-  const out: unknown[] = [];
-  for (const [t, k] of [
-    ['provenance_sessions', 'session_id'],
-    ['provenance_events', 'event_id'],
-    ['provenance_entity_links', 'link_id'],
-    ['provex_session_info', 'session_id'],
-    ['provex_row_sources', 'source_id, table_name, row_key'],
-  ] as const) {
-    out.push(await ws.all(`SELECT * FROM ${t} ORDER BY ${k}`));
-  }
-  out.push(
-    await ws.all(`SELECT source_id, kind, path, project_id, content_hash FROM provex_sources ORDER BY 1`),
-  );
-  return JSON.stringify(out, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
-}
-
 test('a batch of new sources writes exactly what writing them one by one writes', async () => {
   const items: BatchItem[] = ['s1', 's2', 's3'].map((id, i) => ({
     src: { kind: 'manifest-yaml', path: `/p/${id}/manifest.yaml`, hash: `h${i}`, size: 10, projectId: null },
@@ -94,7 +78,7 @@ test('a batch of new sources writes exactly what writing them one by one writes'
   for (const it of items) singles.push(await writeFragment(one, it.src, it.frag));
   const batched = await writeNewFragments(batch, items, null);
   assert.deepEqual(batched, singles);
-  assert.equal(await dump(batch), await dump(one));
+  assert.deepEqual(await workspaceRows(batch), await workspaceRows(one));
   const [row] = await batch.all(`SELECT parent_session_id FROM provenance_sessions WHERE session_id = 's2'`);
   assert.equal(row?.parent_session_id, 's1');
   one.close();
@@ -115,7 +99,7 @@ test('children carrying their parent as context share a batch and write what one
   const singles = [];
   for (const it of items) singles.push(await writeFragment(one, it.src, it.frag));
   assert.deepEqual(await writeNewFragments(batch, items, null), singles);
-  assert.equal(await dump(batch), await dump(one));
+  assert.deepEqual(await workspaceRows(batch), await workspaceRows(one));
   one.close();
   batch.close();
 });
