@@ -13,6 +13,7 @@ import {
 } from './sessionWriter.js';
 import { assignLinkIds, mergeRows, mergeSessions, stageName, stageRows } from './stagingTables.js';
 import type { Workspace } from './workspace.js';
+import { TEMP, withAppender } from './appender.js';
 
 /**
  * Writes many NEW sources (never imported before) in one transaction, with exactly the rows,
@@ -187,22 +188,22 @@ async function insertSources(conn: DuckDBConnection, items: readonly BatchItem[]
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE provex_stage_sources (ord INTEGER, kind VARCHAR, path VARCHAR, project_id INTEGER, content_hash VARCHAR, size_bytes BIGINT)`,
   );
-  const ap = await conn.createAppender('provex_stage_sources', 'main', 'temp');
-  try {
-    items.forEach(({ src }, i) => {
-      ap.appendInteger(i);
-      ap.appendVarchar(src.kind);
-      ap.appendVarchar(src.path);
-      if (src.projectId === null) ap.appendNull();
-      else ap.appendInteger(src.projectId);
-      ap.appendVarchar(src.hash);
-      ap.appendBigInt(BigInt(src.size));
-      ap.endRow();
-    });
-    ap.flushSync();
-  } finally {
-    ap.closeSync();
-  }
+  await withAppender(
+    conn,
+    'provex_stage_sources',
+    (ap) =>
+      items.forEach(({ src }, i) => {
+        ap.appendInteger(i);
+        ap.appendVarchar(src.kind);
+        ap.appendVarchar(src.path);
+        if (src.projectId === null) ap.appendNull();
+        else ap.appendInteger(src.projectId);
+        ap.appendVarchar(src.hash);
+        ap.appendBigInt(BigInt(src.size));
+        ap.endRow();
+      }),
+    TEMP,
+  );
   const res = await conn.runAndReadAll(
     `INSERT INTO provex_sources (kind, path, project_id, content_hash, size_bytes, imported_at, status, message)
      SELECT kind, path, project_id, content_hash, size_bytes, CAST(now() AS TIMESTAMP), 'ok', NULL
@@ -222,16 +223,12 @@ async function appendClaims(
   claims: readonly [number, string, string][],
 ): Promise<void> {
   if (claims.length === 0) return;
-  const ap = await conn.createAppender('provex_row_sources');
-  try {
+  await withAppender(conn, 'provex_row_sources', (ap) => {
     for (const [id, table, key] of claims) {
       ap.appendInteger(id);
       ap.appendVarchar(table);
       ap.appendVarchar(key);
       ap.endRow();
     }
-    ap.flushSync();
-  } finally {
-    ap.closeSync();
-  }
+  });
 }

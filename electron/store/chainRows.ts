@@ -4,10 +4,11 @@
  * the kept-JSON writer, so `1.0` stays a float and `42` an integer when read back. Writes go through
  * the Appender: a chain of 10,000 events is one append, not 10,000 statements.
  */
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Chain, ChainEvent, KeptObject } from '../../shared/model/chains.js';
 import { parseKeptJson, writeKeptJson } from '../../shared/chains/keptJson.js';
 import type { Row } from './values.js';
+import { withAppender } from './appender.js';
 
 /** A cell and how the Appender must take it (the Appender does not convert JS numbers itself). */
 type Cell = { v: string | null } | { i: number } | { d: number };
@@ -18,8 +19,7 @@ const v = (x: string | null): Cell => ({ v: x });
 const naive = (iso: string): string => iso.replace(/Z$/, '');
 
 async function append(conn: DuckDBConnection, table: string, rows: Iterable<Cell[]>): Promise<void> {
-  const appender: DuckDBAppender = await conn.createAppender(table);
-  try {
+  await withAppender(conn, table, (appender) => {
     for (const row of rows) {
       for (const c of row) {
         if ('i' in c) appender.appendInteger(c.i);
@@ -29,16 +29,7 @@ async function append(conn: DuckDBConnection, table: string, rows: Iterable<Cell
       }
       appender.endRow();
     }
-    appender.flushSync();
-  } catch (e) {
-    try {
-      appender.closeSync(); // throws again after a failed flush; the first error explains
-    } catch {
-      /* keep the first error */
-    }
-    throw e;
-  }
-  appender.closeSync();
+  });
 }
 
 function eventCells(key: string, position: number, e: ChainEvent): Cell[] {

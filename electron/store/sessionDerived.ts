@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { TEMP, withAppender } from './appender.js';
 
 /**
  * `provex_session_derived`: one row per session that has events, computed from its events only,
@@ -208,16 +209,17 @@ export async function refreshSessionDerived(
 ): Promise<void> {
   if (sessionIds.length > 0) {
     await ensureMarked(conn);
-    const ap = await conn.createAppender('provex_derived_marked', 'main', 'temp');
-    try {
-      for (const id of new Set(sessionIds)) {
-        ap.appendVarchar(id);
-        ap.endRow();
-      }
-      ap.flushSync();
-    } finally {
-      ap.closeSync();
-    }
+    await withAppender(
+      conn,
+      'provex_derived_marked',
+      (ap) => {
+        for (const id of new Set(sessionIds)) {
+          ap.appendVarchar(id);
+          ap.endRow();
+        }
+      },
+      TEMP,
+    );
   }
   await refreshMarkedSessions(conn);
 }

@@ -20,6 +20,7 @@ import {
 import { pyJson } from './values.js';
 import { upsertSource } from './sources.js';
 import type { Workspace } from './workspace.js';
+import { TEMP, withAppender } from './appender.js';
 
 /**
  * Writes what one source contributes, in ONE transaction, with its bookkeeping:
@@ -178,26 +179,27 @@ export async function writeSessionInfoRows(
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE provex_stage_info (session_id VARCHAR, folder VARCHAR, flavour VARCHAR, summary_md VARCHAR, manifest VARCHAR, source_id INTEGER)`,
   );
-  const ap = await conn.createAppender('provex_stage_info', 'main', 'temp');
-  try {
-    for (const { row: r, sourceId } of rows) {
-      for (const v of [
-        r.session_id,
-        r.folder,
-        r.flavour,
-        r.summary_md,
-        r.manifest === undefined ? null : pyJson(r.manifest),
-      ]) {
-        if (v === null) ap.appendNull();
-        else ap.appendVarchar(v);
+  await withAppender(
+    conn,
+    'provex_stage_info',
+    (ap) => {
+      for (const { row: r, sourceId } of rows) {
+        for (const v of [
+          r.session_id,
+          r.folder,
+          r.flavour,
+          r.summary_md,
+          r.manifest === undefined ? null : pyJson(r.manifest),
+        ]) {
+          if (v === null) ap.appendNull();
+          else ap.appendVarchar(v);
+        }
+        ap.appendInteger(sourceId);
+        ap.endRow();
       }
-      ap.appendInteger(sourceId);
-      ap.endRow();
-    }
-    ap.flushSync();
-  } finally {
-    ap.closeSync();
-  }
+    },
+    TEMP,
+  );
   // The flavour of a folder (generated / hand-written) wins over what a JSON manifest or a
   // database can say; a database never moves a session to its own project.
   const project = projectId === null ? 'NULL' : String(projectId);

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { TEMP, withAppender } from './appender.js';
 
 /**
  * Fills a one-column temp table `temp.<table>(v VARCHAR)` (made anew) with `values`,
@@ -11,14 +12,15 @@ export async function stageStrings(
 ): Promise<void> {
   // Replaced, not emptied: DuckDB keeps the memory of deleted rows of a temp table.
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${table} (v VARCHAR)`);
-  const ap = await conn.createAppender(table, 'main', 'temp');
-  try {
-    for (const v of values) {
-      ap.appendVarchar(v);
-      ap.endRow();
-    }
-    ap.flushSync();
-  } finally {
-    ap.closeSync();
-  }
+  await withAppender(
+    conn,
+    table,
+    (ap) => {
+      for (const v of values) {
+        ap.appendVarchar(v);
+        ap.endRow();
+      }
+    },
+    TEMP,
+  );
 }

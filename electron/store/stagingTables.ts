@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { castExpr, stageValue, strongClaim, type TableSpec } from './provenanceColumns.js';
+import { TEMP, withAppender } from './appender.js';
 
 /**
  * Bulk staging: rows go into an all-VARCHAR temp table through the Appender, then one
@@ -19,21 +20,22 @@ export async function stageRows(
   // Replaced, not emptied: DuckDB keeps the memory of deleted rows of a temp table.
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${name} (${cols})`);
   if (rows.length === 0) return;
-  const appender = await conn.createAppender(name, 'main', 'temp');
-  try {
-    for (const row of rows) {
-      const r = row as Record<string, unknown>;
-      for (const col of spec.columns) {
-        const v = stageValue(col.kind, r[col.name]);
-        if (v === null) appender.appendNull();
-        else appender.appendVarchar(v);
+  await withAppender(
+    conn,
+    name,
+    (appender) => {
+      for (const row of rows) {
+        const r = row as Record<string, unknown>;
+        for (const col of spec.columns) {
+          const v = stageValue(col.kind, r[col.name]);
+          if (v === null) appender.appendNull();
+          else appender.appendVarchar(v);
+        }
+        appender.endRow();
       }
-      appender.endRow();
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
+    },
+    TEMP,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
  * go through the DuckDB Appender (one call per value, no SQL per row); nanosecond timestamps are
  * appended and read as BIGINT, so they stay exact (`getRowObjectsJson` gives them as strings).
  */
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type {
   ActivityId,
   AgentId,
@@ -21,12 +21,12 @@ import type {
 import { enumValue } from '../../shared/tasks/enums.js';
 import { compareUtf8 } from '../../shared/tasks/ids.js';
 import type { Row } from './values.js';
+import { withAppender } from './appender.js';
 
 type Cell = string | bigint | number | null;
 
 async function append(conn: DuckDBConnection, table: string, rows: Iterable<Cell[]>): Promise<void> {
-  const appender: DuckDBAppender = await conn.createAppender(table);
-  try {
+  await withAppender(conn, table, (appender) => {
     for (const row of rows) {
       for (const v of row) {
         if (v === null) appender.appendNull();
@@ -36,17 +36,7 @@ async function append(conn: DuckDBConnection, table: string, rows: Iterable<Cell
       }
       appender.endRow();
     }
-    appender.flushSync();
-  } catch (e) {
-    // Closing an appender whose flush failed throws again ("transaction aborted"): keep the cause.
-    try {
-      appender.closeSync();
-    } catch {
-      /* the first error is the one that explains */
-    }
-    throw e;
-  }
-  appender.closeSync();
+  });
 }
 
 /** Appends every row of `graph` under `graphId` (the caller holds the transaction). */

@@ -1,5 +1,6 @@
 import { refreshSessionDerived } from '../store/sessionDerived.js';
 import type { Param, Transaction } from '../store/workspace.js';
+import { TEMP, withAppender } from '../store/appender.js';
 
 /**
  * Rows waiting for the DB, in the column order of their INSERTs. One batch is written in one
@@ -271,19 +272,20 @@ async function insertRows(
   }
   const stage = `provex_stage_${table}`;
   await tx.exec(`CREATE OR REPLACE TEMP TABLE ${stage} (${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
-  const appender = await tx.connection.createAppender(stage, 'main', 'temp');
-  try {
-    for (const row of rows) {
-      for (const v of row) {
-        if (v === null) appender.appendNull();
-        else appender.appendVarchar(String(v));
+  await withAppender(
+    tx.connection,
+    stage,
+    (appender) => {
+      for (const row of rows) {
+        for (const v of row) {
+          if (v === null) appender.appendNull();
+          else appender.appendVarchar(String(v));
+        }
+        appender.endRow();
       }
-      appender.endRow();
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
+    },
+    TEMP,
+  );
   await tx.exec(`${verb} SELECT * FROM ${stage}`);
   await tx.exec(`DROP TABLE ${stage}`);
 }
