@@ -1,17 +1,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { zeroCounts } from '../../shared/model/imports.js';
 import type { SourceFragment } from '../../shared/model/provenanceRecords.js';
-import { ENTITY_LINKS, EVENTS, SESSIONS } from './provenanceColumns.js';
-import { eventMergeHooks, refreshMarkedSessions } from './sessionDerived.js';
+import { ENTITY_LINKS, SESSIONS } from './provenanceColumns.js';
+import { refreshMarkedSessions } from './sessionDerived.js';
 import {
   CHILD_TABLES,
   dedupe,
   linkKey,
+  mergeChildRows,
   writeSessionInfoRows,
   type SourceRef,
   type WriteResult,
 } from './sessionWriter.js';
-import { assignLinkIds, mergeRows, mergeSessions, stageName, stageRows } from './stagingTables.js';
+import { mergeSessions, stageRows } from './stagingTables.js';
 import type { Workspace } from './workspace.js';
 import { TEMP, withAppender } from './appender.js';
 
@@ -127,19 +128,7 @@ export async function writeNewFragments(
           : dedupe(t.pick(it.frag), (r) => String((r as Record<string, unknown>)[t.key])),
       );
       const rows = perItem.flat();
-      await stageRows(conn, t.spec, rows);
-      if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
-      const derived = t.spec === EVENTS ? eventMergeHooks(conn, `temp.${stageName(EVENTS)}`) : null;
-      if (rows.length > 0)
-        await mergeRows(
-          conn,
-          t.spec,
-          items[0]!.frag.strong,
-          t.key,
-          rows.length,
-          derived?.beforeExistingChange,
-        );
-      if (rows.length > 0) await derived?.afterMerge();
+      await mergeChildRows(conn, t, rows, items[0]!.frag.strong);
       perItem.forEach((rs, i) => {
         for (const r of rs) {
           const key =

@@ -100,6 +100,24 @@ export async function ensureProject(ws: Workspace, name: string, rootPath: strin
   });
 }
 
+/**
+ * Stages the (distinct) rows of one child table and merges them (entity links get their ids
+ * first; events keep the derived per-session rows in step, see sessionDerived.ts).
+ */
+export async function mergeChildRows(
+  conn: DuckDBConnection,
+  t: (typeof CHILD_TABLES)[number],
+  rows: readonly object[],
+  strong: boolean,
+): Promise<void> {
+  await stageRows(conn, t.spec, rows);
+  if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
+  if (rows.length === 0) return;
+  const derived = t.spec === EVENTS ? eventMergeHooks(conn, `temp.${stageName(EVENTS)}`) : null;
+  await mergeRows(conn, t.spec, strong, t.key, rows.length, derived?.beforeExistingChange);
+  await derived?.afterMerge();
+}
+
 export async function writeFragment(
   ws: Workspace,
   src: SourceRef,
@@ -128,12 +146,7 @@ export async function writeFragment(
         t.spec === ENTITY_LINKS
           ? dedupe(frag.entityLinks, linkKey)
           : dedupe(t.pick(frag), (r) => rowKey(r, t.key));
-      await stageRows(conn, t.spec, rows);
-      if (t.spec === ENTITY_LINKS) await assignLinkIds(conn, t.spec);
-      const derived = t.spec === EVENTS ? eventMergeHooks(conn, `temp.${stageName(EVENTS)}`) : null;
-      if (rows.length > 0)
-        await mergeRows(conn, t.spec, frag.strong, t.key, rows.length, derived?.beforeExistingChange);
-      if (rows.length > 0) await derived?.afterMerge();
+      await mergeChildRows(conn, t, rows, frag.strong);
     }
     await writeSessionInfo(conn, frag, sourceId, src.projectId);
     const staleSessions = await replaceClaims(conn, sourceId);

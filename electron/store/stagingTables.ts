@@ -68,8 +68,7 @@ export async function mergeRows(
   const inserted = await conn.run(`${head} ON CONFLICT (${conflictKey}) DO NOTHING`);
   // The update joins the whole table; on a fresh import every row is new and it would rewrite
   // each just-inserted row with its own values.
-  const total = staged ?? (beforeExistingChange ? await stagedCount(conn, spec) : undefined);
-  if (total !== undefined && inserted.rowsChanged === total) return;
+  if (staged !== undefined && inserted.rowsChanged === staged) return;
   await beforeExistingChange?.();
   const sets = others.map((c) => `${c.name} = COALESCE(${castExpr(c, 's')}, t.${c.name})`).join(', ');
   await conn.run(

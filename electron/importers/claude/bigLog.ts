@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { zeroCounts, type SourceOutcome } from '../../../shared/model/imports.js';
 import { emptyFragment } from '../../../shared/model/provenanceRecords.js';
 import { writeFragment, removeUnclaimedSessions } from '../../store/sessionWriter.js';
 import type { Workspace } from '../../store/workspace.js';
@@ -8,7 +7,7 @@ import { appendActionLines } from '../../watcher/appendActions.js';
 import { ActionAttributor } from './actionRecords.js';
 import { parseActionLines } from './actionsJsonl.js';
 import type { RootContext, SessionFolder } from './rootContext.js';
-import { DistinctRows, sourceKey, type ImportState, type RootWriter } from './rootWriter.js';
+import { DistinctRows, newOutcome, sourceKey, type ImportState, type RootWriter } from './rootWriter.js';
 
 /** Action logs at least this big are read and written a chunk of lines at a time. */
 export const BIG_LOG_BYTES = 64 * 1024 * 1024;
@@ -61,15 +60,7 @@ export async function importBigLog(
     sessionById: (id) => ctx.sessions.get(id),
     folderSession,
   });
-  const outcome: SourceOutcome = {
-    path,
-    kind: 'actions-jsonl',
-    status: unchanged ? 'unchanged' : 'imported',
-    counts: zeroCounts(),
-    rejected: [],
-    warnings: [],
-  };
-  await writer.flush();
+  const outcome = newOutcome(path, 'actions-jsonl', unchanged ? 'unchanged' : 'imported');
   const mine = new DistinctRows();
   const orphans = new Map<string, string>();
   try {
@@ -102,11 +93,7 @@ export async function importBigLog(
       mine.add(res.fragment);
       state.written.add(res.fragment);
       // A big log takes a while: the progress bar moves with its chunks, not only at its end.
-      const totals = state.written.counts();
-      state.progress.currentPath = path;
-      state.progress.sessionsDone = totals.sessions;
-      state.progress.eventsDone = totals.events;
-      state.options.onProgress?.({ ...state.progress });
+      writer.progressed(path);
       for (const o of res.fragment.sessions) orphans.set(o.session_id, o.agent_type);
     }
   } catch (e) {

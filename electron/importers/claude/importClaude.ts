@@ -94,11 +94,10 @@ export async function importClaudeTracked(
   const actions = new Map<string, ImportedActions>();
   for (const [i, root] of roots.entries()) {
     const ctx = loadRoot(root, options.project, options.actionsSource);
-    // A single asked-for folder: its lines choose which JSON manifests belong to it.
-    if (root.partial) loadActionsOf(ctx, ctx.folders);
     const allLogs = ctx.folders.flatMap((f) => (f.actionsPath ? [f.actionsPath] : []));
     if (root.partial || hasLostParent(ctx)) {
-      // Sessions rebuilt from lines must be known before the manifests are written: a parent
+      // A single asked-for folder: its lines choose which JSON manifests belong to it. And
+      // sessions rebuilt from lines must be known before the manifests are written: a parent
       // known only from a log is inserted ahead of its child (parent_session_id cannot be set
       // later, see store/stagingTables.ts). Then every log is read up front, as one group.
       loadActionsOf(ctx, ctx.folders);

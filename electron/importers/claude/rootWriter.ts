@@ -112,8 +112,7 @@ export class RootWriter {
     await this.flush();
   }
 
-  /** Writes the batch waiting (before a file written another way, so the order holds). */
-  async flush(): Promise<void> {
+  private async flush(): Promise<void> {
     if (this.batch.length === 0) return;
     const pending = this.batch;
     this.batch = [];
@@ -139,12 +138,18 @@ export class RootWriter {
 
   /** One file finished; `frag` is what it wrote, when it wrote anything. */
   done(outcome: SourceOutcome, path: string, frag?: SourceFragment): void {
-    const { report, progress, written, options } = this.state;
+    const { report, progress, written } = this.state;
     report.sources.push(outcome);
     if (frag && (outcome.status === 'imported' || outcome.status === 'replaced')) written.add(frag);
+    progress.filesDone++;
+    this.progressed(path);
+  }
+
+  /** Totals and progress follow the rows written so far (also mid-file, for a big log). */
+  progressed(path: string): void {
+    const { report, progress, written, options } = this.state;
     report.totals = written.counts();
     progress.currentPath = path;
-    progress.filesDone++;
     progress.sessionsDone = report.totals.sessions;
     progress.eventsDone = report.totals.events;
     options.onProgress?.({ ...progress });
@@ -182,20 +187,18 @@ export async function knownSources(ws: Workspace): Promise<Map<string, string | 
   );
 }
 
+/** A file's outcome before anything is known of its rows. */
+export function newOutcome(path: string, kind: SourceKind, status: SourceOutcome['status']): SourceOutcome {
+  return { path, kind, status, counts: zeroCounts(), rejected: [], warnings: [] };
+}
+
 /** Parses and builds a job's rows; an outcome already final when it cannot be written. */
 function prepareJob(
   job: Job,
 ):
   | { outcome: SourceOutcome }
   | { item: { outcome: SourceOutcome; src: SourceText; fragment: FileFragment['fragment'] } } {
-  const outcome: SourceOutcome = {
-    path: job.path,
-    kind: job.kind,
-    status: 'rejected',
-    counts: zeroCounts(),
-    rejected: [],
-    warnings: [],
-  };
+  const outcome = newOutcome(job.path, job.kind, 'rejected');
   if (!('value' in job.parsed)) {
     outcome.reason = job.parsed.error.message;
     outcome.rejected.push(issueOf(job.parsed.error));
