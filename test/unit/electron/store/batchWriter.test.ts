@@ -8,32 +8,16 @@ import { asEventId, asSessionId } from '../../../../shared/model/ids.js';
 import {
   emptyFragment,
   type EventRecord,
-  type SessionRecord,
   type SourceFragment,
 } from '../../../../shared/model/provenanceRecords.js';
 import { tempDir } from '../../../helpers/paths.js';
+import { sessionRecord } from '../../../helpers/records.js';
 import { workspaceRows } from '../../../helpers/workspaceRows.js';
 
 const tmp = tempDir();
 after(tmp.cleanup);
 
-const session = (id: string, extra: Partial<SessionRecord> = {}): SessionRecord => ({
-  session_id: asSessionId(id),
-  agent_type: 'A',
-  agent_version: null,
-  query: `q ${id}`,
-  start_time: '2026-01-01 00:00:00',
-  end_time: null,
-  duration_ms: null,
-  success: null,
-  error_message: null,
-  python_version: null,
-  db_path: null,
-  parent_session_id: null,
-  depth: null,
-  created_at: null,
-  ...extra,
-});
+const session = sessionRecord;
 const event = (id: string, sid: string, n: number): EventRecord => ({
   event_id: asEventId(id),
   session_id: asSessionId(sid),

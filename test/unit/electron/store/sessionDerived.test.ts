@@ -23,6 +23,7 @@ import {
   type SourceFragment,
 } from '../../../../shared/model/provenanceRecords.js';
 import { sharedFixtures, tempDir } from '../../../helpers/paths.js';
+import { sessionRecord } from '../../../helpers/records.js';
 
 const tmp = tempDir('provex-derived-');
 after(tmp.cleanup);
@@ -54,23 +55,7 @@ async function assertExact(ws: Workspace, label: string): Promise<number> {
 /** Opens without migrating, so the repair at open cannot hide a writer that missed the table. */
 const inspect = (path: string): Promise<Workspace> => Workspace.open(path, { migrate: false });
 
-const session = (id: string, extra: Partial<SessionRecord> = {}): SessionRecord => ({
-  session_id: asSessionId(id),
-  agent_type: 'A',
-  agent_version: null,
-  query: `q ${id}`,
-  start_time: '2026-01-01 00:00:00',
-  end_time: null,
-  duration_ms: null,
-  success: null,
-  error_message: null,
-  python_version: null,
-  db_path: null,
-  parent_session_id: null,
-  depth: null,
-  created_at: null,
-  ...extra,
-});
+const session = sessionRecord;
 const event = (id: string, sid: string, n: number, extra: Partial<EventRecord> = {}): EventRecord => ({
   event_id: asEventId(id),
   session_id: asSessionId(sid),

@@ -14,27 +14,13 @@ import {
   type SessionRecord,
 } from '../../../../shared/model/provenanceRecords.js';
 import { tempDir } from '../../../helpers/paths.js';
+import { sessionRecord } from '../../../helpers/records.js';
 
 const tmp = tempDir();
 after(tmp.cleanup);
 
-const session = (id: string, extra: Partial<SessionRecord> = {}): SessionRecord => ({
-  session_id: asSessionId(id),
-  agent_type: 'A',
-  agent_version: null,
-  query: 'q',
-  start_time: '2026-01-01 00:00:00',
-  end_time: null,
-  duration_ms: null,
-  success: null,
-  error_message: null,
-  python_version: null,
-  db_path: null,
-  parent_session_id: null,
-  depth: null,
-  created_at: null,
-  ...extra,
-});
+const session = (id: string, extra: Partial<SessionRecord> = {}): SessionRecord =>
+  sessionRecord(id, { query: 'q', ...extra });
 const event = (id: string, sid: string, n: number): EventRecord => ({
   event_id: asEventId(id),
   session_id: asSessionId(sid),
